@@ -1,0 +1,1 @@
+export { Linear, type LinearOptions } from "./linear.js";

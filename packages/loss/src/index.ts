@@ -1,0 +1,3 @@
+export { MSELoss } from "./mse-loss.js";
+export { CrossEntropyLoss } from "./cross-entropy-loss.js";
+export { softmax, logSoftmax } from "./softmax.js";

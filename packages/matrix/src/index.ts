@@ -1,0 +1,11 @@
+export { Matrix, type MatrixLike } from "./matrix.js";
+export { ShapeError } from "./shape-error.js";
+export { NotImplementedError } from "./not-implemented-error.js";
+export { shapeOf, sameShape, type Shaped } from "./shape.js";
+export { createRng, manualSeed, defaultRng, shuffle, type Rng } from "./rng.js";
+export { matmulInto, transposeMatmulInto, matmulTransposeInto } from "./kernels/matmul.js";
+export { transposeInto } from "./kernels/transpose.js";
+export { zipInto, mapInto, broadcastShape } from "./kernels/broadcast.js";
+export { sumRowsInto, sumColsInto, maxColsInto } from "./kernels/reduce.js";
+export { compareMatrices, compareNumbers, assertClose, type Comparison, type Tolerance } from "./compare.js";
+export { numericalGradient } from "./numerical-gradient.js";

@@ -1,0 +1,1 @@
+export { SGD, type HasLayers } from "./sgd.js";
