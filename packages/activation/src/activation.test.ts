@@ -19,8 +19,9 @@ function shapeText(c: Case): string {
 }
 
 /** The graded checks every activation gets: forward, backward, finite differences. */
-function activationSuite(name: string, problem: string, make: () => Activation, cases: Case[]): void {
+function activationSuite(name: string, problem: string, make: () => Activation, cases: Case[], extra?: () => void): void {
   describe(`${problem} ${name}`, () => {
+    extra?.();
     for (const c of cases) {
       it(`${name}.forward matches the reference for H ${shapeText(c)}`, () => {
         const A = make().forward(Matrix.fromArray(c.H));
@@ -61,23 +62,25 @@ function activationSuite(name: string, problem: string, make: () => Activation, 
   });
 }
 
-activationSuite("Sigmoid", "Problem 4(a)", () => new Sigmoid(), fixture.sigmoid);
-activationSuite("Tanh", "Problem 4(b)", () => new Tanh(), fixture.tanh);
-activationSuite("ReLU", "Problem 4(c)", () => new ReLU(), fixture.relu);
-activationSuite("Identity", "Provided:", () => new Identity(), fixture.identity);
-
-describe("Problem 4(a) Sigmoid stability", () => {
+activationSuite("Sigmoid", "Problem 4(a)", () => new Sigmoid(), fixture.sigmoid, () => {
   it("σ(±1000) is exactly 1 and 0, with derivative 0, no NaN", () => {
     const f = new Sigmoid();
     expect(f.forward(Matrix.row([1000, -1000])).toArray()).toEqual([[1, 0]]);
     expect(f.backward().toArray()).toEqual([[0, 0]]);
   });
 });
-
-describe("Problem 4(c) ReLU at zero", () => {
+activationSuite("Tanh", "Problem 4(b)", () => new Tanh(), fixture.tanh, () => {
+  it("tanh(±1000) is exactly ±1, with derivative 0", () => {
+    const f = new Tanh();
+    expect(f.forward(Matrix.row([1000, -1000])).toArray()).toEqual([[1, -1]]);
+    expect(f.backward().toArray()).toEqual([[0, 0]]);
+  });
+});
+activationSuite("ReLU", "Problem 4(c)", () => new ReLU(), fixture.relu, () => {
   it("ReLU'(0) = 0, as in PyTorch", () => {
     const f = new ReLU();
     f.forward(Matrix.row([0, -0, 1e-300]));
     expect(f.backward().toArray()).toEqual([[0, 0, 1]]);
   });
 });
+activationSuite("Identity", "Provided:", () => new Identity(), fixture.identity);

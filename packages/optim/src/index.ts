@@ -1,1 +1,1 @@
-export { SGD, type HasLayers } from "./sgd.js";
+export { SGD, type HasLayers, type LayerParameters } from "./sgd.js";

@@ -2,16 +2,19 @@ import { describe, expect, it } from "vitest";
 import { Matrix, ShapeError, assertClose, createRng } from "@mytorch/matrix";
 import { Linear } from "@mytorch/linear";
 import fixture from "../fixtures/sgd.json" with { type: "json" };
-import { SGD } from "./sgd.js";
+import { SGD, type LayerParameters } from "./sgd.js";
 
 // Reference trajectories: torch.optim.SGD in float64 (fixtures-gen/generate.py).
 const TOL = { atol: 1e-12, rtol: 1e-12 };
 
+/** A plain layer holder, so that Problem 3's points do not depend on Problem 1's Linear. */
+function layerOf(W: Matrix, b: Matrix): LayerParameters {
+  return { W, b, dLdW: Matrix.zeros(W.rows, W.cols), dLdb: Matrix.zeros(b.rows, b.cols) };
+}
+
 describe("Problem 3 SGD.step", () => {
   it("by hand: W = 1, dLdW = 2, lr = 0.1 gives W = 0.8; b likewise", () => {
-    const layer = new Linear(1, 1, { rng: createRng(0) });
-    layer.W = Matrix.row([1]);
-    layer.b = Matrix.row([0]);
+    const layer = layerOf(Matrix.row([1]), Matrix.row([0]));
     layer.dLdW = Matrix.row([2]);
     layer.dLdb = Matrix.row([-1]);
     new SGD({ layers: [layer] }, 0.1).step();
@@ -22,13 +25,7 @@ describe("Problem 3 SGD.step", () => {
   for (const c of fixture.cases) {
     const shapes = c.initial.map((p) => `${p.W.length}×${p.W[0]!.length}`).join(", ");
     it(`matches torch.optim.SGD over ${c.steps.length} steps: lr ${c.lr}, momentum ${c.momentum}, W ${shapes}`, () => {
-      const layers = c.initial.map((p) => {
-        const W = Matrix.fromArray(p.W);
-        const layer = new Linear(W.rows, W.cols, { rng: createRng(0) });
-        layer.W = W;
-        layer.b = Matrix.fromArray(p.b);
-        return layer;
-      });
+      const layers = c.initial.map((p) => layerOf(Matrix.fromArray(p.W), Matrix.fromArray(p.b)));
       const optimizer = new SGD({ layers }, c.lr, c.momentum);
       c.steps.forEach((s, step) => {
         layers.forEach((layer, l) => {
@@ -52,6 +49,16 @@ describe("Problem 3 SGD.step", () => {
 });
 
 describe("SGD settings and gradients", () => {
+  it("updates a Linear layer's W and b in place", () => {
+    const layer = new Linear(2, 3, { rng: createRng(0) });
+    const W = layer.W.clone();
+    layer.dLdW = Matrix.full(2, 3, 1);
+    layer.dLdb = Matrix.full(1, 3, 2);
+    new SGD({ layers: [layer] }, 0.5).step();
+    assertClose("W", layer.W, W.sub(0.5), TOL);
+    assertClose("b", layer.b, Matrix.full(1, 3, -1), TOL);
+  });
+
   it("rejects a negative learning rate and momentum outside [0, 1), with the value", () => {
     expect(() => new SGD({ layers: [] }, -0.1)).toThrow(/^SGD: invalid learning rate: -0.1 \(must be ≥ 0\)$/);
     expect(() => new SGD({ layers: [] }, 0.1, 1)).toThrow(/^SGD: invalid momentum: 1 \(must be in \[0, 1\)\)$/);

@@ -1,9 +1,15 @@
 import { Matrix, ShapeError, shapeOf } from "@mytorch/matrix";
-import type { Linear } from "@mytorch/linear";
+/** What SGD needs of a layer: its parameters and their gradients. A Linear is one. */
+export interface LayerParameters {
+  W: Matrix;
+  b: Matrix;
+  dLdW: Matrix;
+  dLdb: Matrix;
+}
 
-/** Anything with a list of Linear layers: an MLP, or { layers: [layer] }. */
+/** Anything with a list of layers: an MLP, or { layers: [linear] }. */
 export interface HasLayers {
-  layers: Linear[];
+  layers: LayerParameters[];
 }
 
 /**
@@ -17,7 +23,7 @@ export class SGD {
   readonly lr: number;
   readonly momentum: number;
   /** Velocities, one pair per layer, created on the first step. */
-  private readonly velocities = new Map<Linear, { vW: Matrix; vb: Matrix }>();
+  private readonly velocities = new Map<LayerParameters, { vW: Matrix; vb: Matrix }>();
 
   constructor(model: HasLayers, lr = 0.1, momentum = 0) {
     if (!Number.isFinite(lr) || lr < 0) throw new RangeError(`SGD: invalid learning rate: ${lr} (must be ≥ 0)`);
@@ -45,7 +51,7 @@ export class SGD {
   }
 
   /** The layer's velocity buffers (zeros at first; reset if W or b changed shape). */
-  private velocityOf(layer: Linear): { vW: Matrix; vb: Matrix } {
+  private velocityOf(layer: LayerParameters): { vW: Matrix; vb: Matrix } {
     let v = this.velocities.get(layer);
     if (v === undefined || v.vW.rows !== layer.W.rows || v.vW.cols !== layer.W.cols || v.vb.cols !== layer.b.cols) {
       v = { vW: Matrix.zeros(layer.W.rows, layer.W.cols), vb: Matrix.zeros(layer.b.rows, layer.b.cols) };
