@@ -16,6 +16,10 @@ export default tseslint.config(
   },
   {
     files: ["**/*.mjs", "**/*.js"],
-    languageOptions: { globals: { process: "readonly", console: "readonly" } },
+    languageOptions: {
+      globals: Object.fromEntries(
+        ["process", "console", "setTimeout", "clearTimeout", "setInterval", "clearInterval", "URL", "Buffer", "performance", "structuredClone"].map((name) => [name, "readonly"]),
+      ),
+    },
   },
 );
