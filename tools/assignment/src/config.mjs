@@ -41,5 +41,5 @@ export function stubIndex(config) {
 
 /** True for test files that are graded but never handed out. */
 export function isHiddenTest(path) {
-  return /\.hidden\.test\.[cm]?[jt]s$/.test(path);
+  return /\.hidden\.test(-helper)?\.[cm]?[jt]s$/.test(path);
 }

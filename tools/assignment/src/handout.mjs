@@ -16,7 +16,7 @@ export function isStudentSource(path, config) {
   return (
     config.studentPackages.some((pkg) => path.startsWith(`${pkg}/src/`)) &&
     path.endsWith(".ts") &&
-    !/\.test\.ts$/.test(path)
+    !/\.test(-helper)?\.ts$/.test(path)
   );
 }
 

@@ -1,10 +1,12 @@
+// The graded checks of one MLP class; each MLP's test file calls mlpSuite.
 import { describe, expect, it } from "vitest";
-import { Identity, ReLU, type Activation } from "@mytorch/activation";
+import type { Activation } from "@mytorch/activation";
 import { Matrix, assertClose, createRng, numericalGradient } from "@mytorch/matrix";
 import fixture from "../fixtures/mlp.json" with { type: "json" };
-import { MLP0 } from "./mlp0.js";
-import { MLP1 } from "./mlp1.js";
-import { MLP4 } from "./mlp4.js";
+import type { MLP0 } from "./mlp0.js";
+import type { MLP1 } from "./mlp1.js";
+import type { MLP4 } from "./mlp4.js";
+import type { MLPOptions } from "./options.js";
 
 // Reference values: PyTorch float64 autograd through the same network (fixtures-gen/generate.py).
 const TOL = { atol: 1e-12, rtol: 1e-12 };
@@ -31,16 +33,14 @@ const ACTIVATIONS: Record<string, () => Activation> = {
   sigmoid: () => elementwise(sigma, (h) => sigma(h) * (1 - sigma(h))),
   tanh: () => elementwise(Math.tanh, (h) => 1 - Math.tanh(h) ** 2),
 };
-const referenceActivations = (names: string[]) => names.map((name) => ACTIVATIONS[name]!());
+export const referenceActivations = (names: string[]) => names.map((name) => ACTIVATIONS[name]!());
+
+/** Builds a network of the class under test from its widths (in, hidden…, out). */
+export type Create = (widths: number[], options: MLPOptions) => Model;
 
 /** The fixture's network with its weights assigned and its activations chosen. */
-function build(c: Case): Model {
-  const w = c.widths;
-  const options = { rng: createRng(0), activations: referenceActivations(c.activations) };
-  const model =
-    c.model === "MLP0" ? new MLP0(w[0]!, w[1]!, options)
-    : c.model === "MLP1" ? new MLP1(w[0]!, w[1]!, w[2]!, options)
-    : new MLP4(w[0]!, w.slice(1, 5), w[5]!, options);
+function build(c: Case, create: Create): Model {
+  const model = create(c.widths, { rng: createRng(0), activations: referenceActivations(c.activations) });
   model.layers.forEach((layer, l) => {
     layer.W = Matrix.fromArray(c.W[l]!);
     layer.b = Matrix.fromArray(c.b[l]!);
@@ -53,7 +53,9 @@ function caseName(c: Case): string {
 }
 
 /** The graded checks of one MLP class: structure, forward, backward, finite differences. */
-function mlpSuite(problem: string, name: Case["model"], make: () => Model, layerCount: number): void {
+export function mlpSuite(problem: string, name: Case["model"], create: Create, defaultWidths: number[]): void {
+  const layerCount = defaultWidths.length - 1;
+  const make = () => create(defaultWidths, { rng: createRng(1), activations: relus(layerCount) });
   const cases = fixture.cases.filter((c) => c.model === name);
   describe(`${problem} ${name}`, () => {
     it(`has ${layerCount} Linear layer(s) and one activation per layer`, () => {
@@ -64,12 +66,12 @@ function mlpSuite(problem: string, name: Case["model"], make: () => Model, layer
 
     for (const c of cases) {
       it(`${name}.forward matches the reference (${caseName(c)})`, () => {
-        const output = build(c).forward(Matrix.fromArray(c.X));
+        const output = build(c, create).forward(Matrix.fromArray(c.X));
         assertClose("output", output, Matrix.fromArray(c.output), TOL);
       });
 
       it(`${name}.backward matches the reference (${caseName(c)})`, () => {
-        const model = build(c);
+        const model = build(c, create);
         model.forward(Matrix.fromArray(c.X));
         const dLdX = model.backward(Matrix.fromArray(c.dLdA));
         assertClose("dL/dX", dLdX, Matrix.fromArray(c.dLdX), TOL);
@@ -100,41 +102,4 @@ function mlpSuite(problem: string, name: Case["model"], make: () => Model, layer
   });
 }
 
-const relus = (n: number) => referenceActivations([...Array<string>(n - 1).fill("relu"), "identity"]);
-mlpSuite("Problem 5(a)", "MLP0", () => new MLP0(3, 2, { rng: createRng(1), activations: relus(1) }), 1);
-mlpSuite("Problem 5(b)", "MLP1", () => new MLP1(3, 5, 2, { rng: createRng(1), activations: relus(2) }), 2);
-mlpSuite("Problem 5(c)", "MLP4", () => new MLP4(3, [6, 5, 4, 6], 2, { rng: createRng(1), activations: relus(5) }), 5);
-
-describe("MLP construction", () => {
-  it("default activations: Identity for MLP0; ReLU on hidden layers and Identity last for MLP1 and MLP4", () => {
-    expect(new MLP0(2, 1).activations[0]).toBeInstanceOf(Identity);
-    const mlp1 = new MLP1(2, 3, 1);
-    expect(mlp1.activations.map((a) => a.constructor.name)).toEqual(["ReLU", "Identity"]);
-    const mlp4 = new MLP4(2, 3, 1);
-    expect(mlp4.activations.map((a) => a.constructor.name)).toEqual(["ReLU", "ReLU", "ReLU", "ReLU", "Identity"]);
-  });
-
-  it("layer widths follow the constructor", () => {
-    const mlp4 = new MLP4(784, [256, 128, 64, 32], 10);
-    expect(mlp4.layers.map((l) => l.W.shape)).toEqual([[784, 256], [256, 128], [128, 64], [64, 32], [32, 10]]);
-    expect(new MLP4(5, 7, 2).layers.map((l) => l.outFeatures)).toEqual([7, 7, 7, 7, 2]);
-  });
-
-  it("the same rng seed gives the same network", () => {
-    const a = new MLP1(4, 8, 3, { rng: createRng(3) });
-    const b = new MLP1(4, 8, 3, { rng: createRng(3) });
-    a.layers.forEach((layer, l) => expect(layer.W.equals(b.layers[l]!.W)).toBe(true));
-  });
-
-  it("rejects a wrong number of activations or hidden widths, and bad widths", () => {
-    expect(() => new MLP1(2, 3, 1, { activations: [new ReLU()] })).toThrow(
-      /^MLP1: activations must have one entry per layer \(2\), got 1$/,
-    );
-    expect(() => new MLP4(2, [3, 3], 1)).toThrow(/^MLP4: hiddenFeatures must be one width or 4 widths, got 2 widths$/);
-    expect(() => new MLP0(0, 1)).toThrow(/^MLP0: inFeatures must be an integer ≥ 1, got 0$/);
-  });
-
-  it("forward throws ShapeError when X has the wrong number of features", () => {
-    expect(() => new MLP1(3, 4, 2).forward(Matrix.zeros(2, 5))).toThrow(/^Linear\.forward: A must be N×3 \(inFeatures = 3\), got 2×5$/);
-  });
-});
+export const relus = (n: number) => referenceActivations([...Array<string>(n - 1).fill("relu"), "identity"]);
