@@ -1,0 +1,31 @@
+import { Matrix } from "@mytorch/matrix";
+import { apply } from "../apply.js";
+import type { Op } from "../op.js";
+import type { Tensor, TensorLike } from "../tensor.js";
+
+interface ReluContext {
+  x: Matrix;
+}
+
+/**
+ * Rectified linear unit, element-wise: Y = max(X, 0).
+ * Backward: ∂L/∂X = ∂L/∂Y ⊙ [X > 0] (the derivative at exactly 0 is taken as 0, as PyTorch).
+ */
+export const reluOp: Op<ReluContext> = {
+  name: "relu",
+  forward(ctx, x) {
+    ctx.x = x;
+    return x.map((v) => (v > 0 ? v : 0));
+  },
+  backward(ctx, g) {
+    const X = ctx.x.data, G = g.data;
+    const out = new Matrix(g.rows, g.cols);
+    for (let k = 0; k < G.length; k++) out.data[k] = X[k]! > 0 ? G[k]! : 0;
+    return [out];
+  },
+};
+
+/** max(x, 0) element-wise. */
+export function relu(x: TensorLike): Tensor {
+  return apply(reluOp, [x]);
+}
