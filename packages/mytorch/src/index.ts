@@ -6,3 +6,7 @@ export * from "@mytorch/loss";
 export * from "@mytorch/optim";
 export * from "@mytorch/activation";
 export * from "@mytorch/mlp";
+export * from "@mytorch/data";
+export * from "@mytorch/plot";
+export { fit, type FitOptions, type EpochStats, type BatchInfo, type History, type Optimizer } from "./fit.js";
+export { evaluate, type Model, type Criterion, type TrainingData } from "./evaluate.js";

@@ -1,0 +1,49 @@
+import { batches, type LabeledData, type RegressionData } from "@mytorch/data";
+import type { Matrix } from "@mytorch/matrix";
+
+/** What fit and evaluate need of a model: MLP0, MLP1, MLP4, or anything with forward and backward. */
+export interface Model {
+  forward(X: Matrix): Matrix;
+  backward(dLdA: Matrix): Matrix;
+}
+
+/** What they need of a loss: MSELoss, CrossEntropyLoss (forward returns the mean over the batch). */
+export interface Criterion {
+  forward(O: Matrix, Y: Matrix): number;
+  backward(): Matrix;
+}
+
+/** Labelled examples ({ images, labels }, a Dataset) or regression examples ({ X, Y }). */
+export type TrainingData = LabeledData | RegressionData;
+
+/**
+ * The loss over a whole data set, and the accuracy for labelled data, without
+ * training: forward passes of `batchSize` rows (default 1000), each batch's
+ * mean loss weighted by its size, so the result is the loss of the whole set
+ * (up to rounding) whatever the batch size.
+ */
+export function evaluate(
+  model: Model,
+  criterion: Criterion,
+  data: TrainingData,
+  options: { batchSize?: number } = {},
+): { loss: number; accuracy?: number } {
+  const { batchSize = 1000 } = options;
+  let lossSum = 0, correct = 0, samples = 0;
+  if ("labels" in data) {
+    for (const { X, labels, Y } of batches(data, batchSize)) {
+      const O = model.forward(X);
+      lossSum += criterion.forward(O, Y) * X.rows;
+      const predicted = O.argmaxCols();
+      for (let i = 0; i < labels.length; i++) if (predicted[i] === labels[i]) correct++;
+      samples += X.rows;
+    }
+  } else {
+    for (const { X, Y } of batches(data, batchSize)) {
+      lossSum += criterion.forward(model.forward(X), Y) * X.rows;
+      samples += X.rows;
+    }
+  }
+  if (samples === 0) throw new RangeError("evaluate: the data set is empty");
+  return "labels" in data ? { loss: lossSum / samples, accuracy: correct / samples } : { loss: lossSum / samples };
+}
