@@ -4,6 +4,8 @@ export { NotImplementedError } from "./not-implemented-error.js";
 export { shapeOf, sameShape, type Shaped } from "./shape.js";
 export { createRng, manualSeed, defaultRng, shuffle, type Rng } from "./rng.js";
 export { matmulInto, transposeMatmulInto, matmulTransposeInto } from "./kernels/matmul.js";
+export { gemm, type GemmArgs } from "./kernels/gemm.js";
+export { setMatmulBackend, getMatmulBackend, singleThreadBackend, type MatmulBackend } from "./matmul-backend.js";
 export { transposeInto } from "./kernels/transpose.js";
 export { zipInto, mapInto, broadcastShape } from "./kernels/broadcast.js";
 export { sumRowsInto, sumColsInto, maxColsInto } from "./kernels/reduce.js";

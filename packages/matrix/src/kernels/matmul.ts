@@ -1,6 +1,11 @@
+import { getMatmulBackend } from "../matmul-backend.js";
 import type { Matrix } from "../matrix.js";
 import { ShapeError } from "../shape-error.js";
 import { shapeOf } from "../shape.js";
+
+// The three products check shapes here and hand a strided description of the
+// operands to the current backend (gemm.ts on this thread by default):
+//   op(A)[i][p] = a[i·aRowStride + p·aColStride],  op(B)[p][j] = b[p·bRowStride + j·bColStride].
 
 function checkOut(call: string, out: Matrix, rows: number, cols: number, a: Matrix, b: Matrix): void {
   if (out.rows !== rows || out.cols !== cols) {
@@ -17,19 +22,9 @@ export function matmulInto(a: Matrix, b: Matrix, out: Matrix): Matrix {
     throw new ShapeError(`matmul: inner dimensions must match, got ${shapeOf(a)} · ${shapeOf(b)}`);
   }
   checkOut("matmul", out, a.rows, b.cols, a, b);
-  const m = a.rows, n = b.cols, kk = a.cols;
-  const A = a.data, B = b.data, C = out.data;
-  C.fill(0);
-  // i-k-j order: the inner loop walks rows of B and C contiguously.
-  for (let i = 0; i < m; i++) {
-    const rowC = i * n;
-    for (let k = 0; k < kk; k++) {
-      const aik = A[i * kk + k];
-      if (aik === 0) continue;
-      const rowB = k * n;
-      for (let j = 0; j < n; j++) C[rowC + j] += aik * B[rowB + j];
-    }
-  }
+  const m = a.rows, n = b.cols, k = a.cols;
+  // A (m×k) row-major: strides (k, 1); B (k×n): strides (n, 1).
+  getMatmulBackend().gemm({ m, n, k, a: a.data, aRowStride: k, aColStride: 1, b: b.data, bRowStride: n, bColStride: 1, c: out.data });
   return out;
 }
 
@@ -39,19 +34,9 @@ export function transposeMatmulInto(a: Matrix, b: Matrix, out: Matrix): Matrix {
     throw new ShapeError(`transposeMatmul: Aᵀ·B needs equal row counts, got ${shapeOf(a)}ᵀ · ${shapeOf(b)}`);
   }
   checkOut("transposeMatmul", out, a.cols, b.cols, a, b);
-  const m = a.cols, n = b.cols, kk = a.rows;
-  const A = a.data, B = b.data, C = out.data;
-  C.fill(0);
-  // C[i][j] = Σₖ A[k][i]·B[k][j]: k outermost keeps both inputs row-contiguous.
-  for (let k = 0; k < kk; k++) {
-    const rowA = k * m, rowB = k * n;
-    for (let i = 0; i < m; i++) {
-      const aki = A[rowA + i];
-      if (aki === 0) continue;
-      const rowC = i * n;
-      for (let j = 0; j < n; j++) C[rowC + j] += aki * B[rowB + j];
-    }
-  }
+  const m = a.cols, n = b.cols, k = a.rows;
+  // a is k×m, read as Aᵀ (m×k): entry (i, p) = a[p·m + i], strides (1, m).
+  getMatmulBackend().gemm({ m, n, k, a: a.data, aRowStride: 1, aColStride: m, b: b.data, bRowStride: n, bColStride: 1, c: out.data });
   return out;
 }
 
@@ -61,17 +46,8 @@ export function matmulTransposeInto(a: Matrix, b: Matrix, out: Matrix): Matrix {
     throw new ShapeError(`matmulTranspose: A·Bᵀ needs equal column counts, got ${shapeOf(a)} · ${shapeOf(b)}ᵀ`);
   }
   checkOut("matmulTranspose", out, a.rows, b.rows, a, b);
-  const m = a.rows, n = b.rows, kk = a.cols;
-  const A = a.data, B = b.data, C = out.data;
-  // C[i][j] = Σₖ A[i][k]·B[j][k]: a dot product of two contiguous rows.
-  for (let i = 0; i < m; i++) {
-    const rowA = i * kk;
-    for (let j = 0; j < n; j++) {
-      const rowB = j * kk;
-      let sum = 0;
-      for (let k = 0; k < kk; k++) sum += A[rowA + k] * B[rowB + k];
-      C[i * n + j] = sum;
-    }
-  }
+  const m = a.rows, n = b.rows, k = a.cols;
+  // b is n×k, read as Bᵀ (k×n): entry (p, j) = b[j·k + p], strides (1, k).
+  getMatmulBackend().gemm({ m, n, k, a: a.data, aRowStride: k, aColStride: 1, b: b.data, bRowStride: 1, bColStride: k, c: out.data });
   return out;
 }
