@@ -61,10 +61,12 @@ function enclosingMethod(source, position, fileName, line) {
 export function stubRegions(text, fileName, stubs) {
   const regions = findSolutionRegions(text, fileName);
   if (regions.length === 0) return { text, regions };
+  for (const region of regions) {
+    if (!stubs.has(region.method)) throw new Error(`${fileName}:${region.begin + 1}: the region in ${region.method} has no entry in grading/points.json (stubs)`);
+  }
   const lines = text.split("\n");
   for (const region of [...regions].reverse()) {
     const stub = stubs.get(region.method);
-    if (!stub) throw new Error(`${fileName}:${region.begin + 1}: the region in ${region.method} has no entry in grading/points.json (stubs)`);
     const { indent } = region;
     lines.splice(region.begin, region.end - region.begin + 1,
       `${indent}// TODO (Problem ${stub.problem}): ${stub.todo}`,

@@ -1,6 +1,6 @@
 // Helpers shared by this package's tests: submissions made from the reference
 // sources, and the grade CLI run as a child process.
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -43,5 +43,10 @@ export function runGrade(args, resultsPath) {
 
 /** Runs a command, throwing with its output when it fails. */
 export function sh(command, args, cwd) {
-  return execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 << 20 });
+  const run = spawnSync(command, args, { cwd, encoding: "utf8", maxBuffer: 64 << 20 });
+  if (run.status !== 0) {
+    const output = `${run.stdout ?? ""}${run.stderr ?? ""}`.trim().split("\n").slice(-40).join("\n");
+    throw new Error(`${command} ${args.join(" ")} failed (exit ${run.status}) in ${cwd}:\n${output}`);
+  }
+  return run.stdout;
 }
