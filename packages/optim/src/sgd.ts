@@ -40,8 +40,8 @@ export class SGD {
     this.model.layers.forEach((layer, index) => {
       checkGradient(`SGD.step: layer ${index} dLdW`, layer.dLdW, layer.W);
       checkGradient(`SGD.step: layer ${index} dLdb`, layer.dLdb, layer.b);
-      const v = this.velocityOf(layer);
       // BEGIN SOLUTION
+      const v = this.velocityOf(layer); // this layer's velocities, zeros at first
       v.vW.scaleInPlace(this.momentum).addScaledInPlace(layer.dLdW, 1); // v_W ← μ·v_W + dL/dW
       v.vb.scaleInPlace(this.momentum).addScaledInPlace(layer.dLdb, 1); // v_b ← μ·v_b + dL/db
       layer.W.addScaledInPlace(v.vW, -this.lr); //                         W ← W − lr·v_W
