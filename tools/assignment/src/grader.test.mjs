@@ -26,7 +26,7 @@ describe("grader robustness: sabotage in one method costs only what it touches",
     edit(dir, "packages/loss/src/mse-loss.ts", 'import type { Matrix } from "@mytorch/matrix";',
       'import type { Matrix } from "@mytorch/matrix";\nimport { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);');
 
-    const { status, results: r, scoreOf, output } = runGrade(["--submission", dir, "--timeout", "20"], results);
+    const { status, results: r, scoreOf, output } = runGrade(["--submission", dir, "--timeout", "30"], results);
     expect(status, output).toBe(0);
     // Every sub-problem is listed, and the file is complete JSON.
     expect(r.tests.map((t) => t.number)).toEqual(config.problems.map((p) => p.id));
@@ -36,7 +36,7 @@ describe("grader robustness: sabotage in one method costs only what it touches",
       expect(scoreOf(p.id).score, `Problem ${p.id}: ${scoreOf(p.id).output}`).toBe(expected);
     }
     expect(r.score).toBe(35 - 2 * 6);
-    expect(scoreOf("4(b)").output).toMatch(/^timed out after 20 s: the tests never finished \(an infinite loop in Tanh\.forward, Tanh\.backward\?\)/);
+    expect(scoreOf("4(b)").output).toMatch(/^timed out after 30 s: the tests never finished \(an infinite loop in Tanh\.forward, Tanh\.backward\?\)/);
     expect(scoreOf("4(c)").output).toMatch(/process\.exit unexpectedly called/);
     expect(scoreOf("4(a)").output).toMatch(/not an error/);
     expect(scoreOf("2(a)").output).toMatch(/MSELoss|loss/);

@@ -21,9 +21,9 @@ describe("the student handout, end to end", () => {
     expect(readFileSync(join(handout, "README.md"), "utf8")).toMatch(/^# MyTorch — Homework 1 \(student handout\)/);
   });
 
-  it("installs and type-checks on its own", () => {
+  it("installs, type-checks and lints on its own", () => {
     sh("pnpm", ["install", "--offline", "--frozen-lockfile", "--reporter=silent"], handout);
-    sh("pnpm", ["exec", "turbo", "run", "typecheck", "--output-logs=errors-only"], handout);
+    sh("pnpm", ["exec", "turbo", "run", "typecheck", "lint", "--output-logs=errors-only"], handout);
   });
 
   it("grades 0/35, every failure a NotImplementedError, no crash", () => {
