@@ -9,3 +9,4 @@ export * from "./ops/index.js";
 export * as nn from "./nn/index.js";
 /** Optimizers over tensors: optim.SGD, optim.Adam. */
 export * as optim from "./optim/index.js";
+export * from "./experiments/index.js";
