@@ -97,6 +97,17 @@ describe("gemm on strided views", () => {
     expectMatches("gemm, strided view", c, naiveProduct(a, b));
   });
 
+  it("index offsets: rows r… of A and C held in separate buffers (a worker's view, negative offsets)", () => {
+    const rng = createRng(6);
+    const m = 90, k = 70, n = 50, r = 37;
+    const a = Matrix.randn(m, k, { rng }), b = Matrix.randn(k, n, { rng });
+    const whole = a.matmul(b);
+    const aRows = a.data.slice(r * k), cRows = new Float64Array((m - r) * n).fill(NaN);
+    const args = { m, n, k, a: aRows, aOffset: -r * k, aRowStride: k, aColStride: 1, b: b.data, bRowStride: n, bColStride: 1 };
+    gemm({ ...args, c: cRows, cOffset: -r * n }, r, m);
+    expect(Array.from(cRows)).toEqual(Array.from(whole.data.subarray(r * n)));
+  });
+
   it("k = 0 zeroes C; m = 0 or n = 0 leaves an empty result", () => {
     expect(Matrix.full(3, 0, 1).matmul(Matrix.zeros(0, 4)).toArray()).toEqual([[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]);
     expect(Matrix.zeros(5, 0).transposeMatmul(Matrix.zeros(5, 3)).shape).toEqual([0, 3]);

@@ -5,8 +5,12 @@ import { packA, packB } from "./pack.js";
  * A general matrix product on strided views, the engine behind matmul,
  * transposeMatmul and matmulTranspose:
  *   C = op(A)·op(B),   op(A) (m×k), op(B) (k×n), C (m×n, row-major, overwritten)
- *   op(A)[i][p] = a[i·aRowStride + p·aColStride],  op(B)[p][j] = b[p·bRowStride + j·bColStride]
+ *   op(A)[i][p] = a[aOffset + i·aRowStride + p·aColStride]
+ *   op(B)[p][j] = b[bOffset + p·bRowStride + j·bColStride]
+ *   C[i][j]     = c[cOffset + i·n + j]
  * A plain row-major A has strides (k, 1); a stored Aᵀ (k×m) read as A has (1, m).
+ * The offsets (default 0) may be negative as long as every index used is ≥ 0:
+ * a worker holding only rows r… of A and C passes −r·aRowStride and −r·n.
  */
 export interface GemmArgs {
   m: number;
@@ -19,6 +23,9 @@ export interface GemmArgs {
   bRowStride: number;
   bColStride: number;
   c: Float64Array;
+  aOffset?: number;
+  bOffset?: number;
+  cOffset?: number;
 }
 
 /** Shared-dimension block: a kc-long column of Ã and row of B̃ stay in L1 during a micro-kernel call. */
@@ -44,10 +51,10 @@ const DIRECT_LIMIT = 4096;
  * give exactly the numbers of a single call.
  */
 export function gemm(args: GemmArgs, rowStart = 0, rowEnd = args.m): void {
-  const { m, n, k } = args;
+  const { m, n, k, cOffset = 0 } = args;
   if (rowEnd <= rowStart || n === 0) return;
   if (k === 0) {
-    args.c.fill(0, rowStart * n, rowEnd * n);
+    args.c.fill(0, cOffset + rowStart * n, cOffset + rowEnd * n);
     return;
   }
   // The path depends on the whole problem, not on the row range, so a product
@@ -65,23 +72,23 @@ export function gemm(args: GemmArgs, rowStart = 0, rowEnd = args.m): void {
  *           for ir (MR-row panel of Ã)    C[ic+ir…][jc+jr…] += Ã panel · B̃ panel  (micro-kernel)
  */
 function gemmBlocked(args: GemmArgs, rowStart: number, rowEnd: number): void {
-  const { n, k, a, aRowStride, aColStride, b, bRowStride, bColStride, c } = args;
+  const { n, k, a, aRowStride, aColStride, b, bRowStride, bColStride, c, aOffset = 0, bOffset = 0, cOffset = 0 } = args;
   const PACK = packBuffer();
-  c.fill(0, rowStart * n, rowEnd * n);
+  c.fill(0, cOffset + rowStart * n, cOffset + rowEnd * n);
   for (let jc = 0; jc < n; jc += NC) {
     const nc = Math.min(NC, n - jc);
     for (let pc = 0; pc < k; pc += KC) {
       const kc = Math.min(KC, k - pc);
-      packB(b, bRowStride, bColStride, pc, kc, jc, nc, PACK, B_OFFSET);
+      packB(b, bOffset, bRowStride, bColStride, pc, kc, jc, nc, PACK, B_OFFSET);
       for (let ic = rowStart; ic < rowEnd; ic += MC) {
         const mc = Math.min(MC, rowEnd - ic);
-        packA(a, aRowStride, aColStride, ic, mc, pc, kc, PACK, 0);
+        packA(a, aOffset, aRowStride, aColStride, ic, mc, pc, kc, PACK, 0);
         for (let jr = 0; jr < nc; jr += NR) {
           const cols = Math.min(NR, nc - jr);
           const bPanel = B_OFFSET + jr * kc;
           for (let ir = 0; ir < mc; ir += MR) {
             const height = Math.min(MR, mc - ir);
-            microKernel(ir * kc, bPanel, kc, c, (ic + ir) * n + jc + jr, n, height, cols);
+            microKernel(ir * kc, bPanel, kc, c, cOffset + (ic + ir) * n + jc + jr, n, height, cols);
           }
         }
       }
@@ -91,33 +98,33 @@ function gemmBlocked(args: GemmArgs, rowStart: number, rowEnd: number): void {
 
 /** The plain loops, for thin or tiny products where packing does not pay. */
 function gemmDirect(args: GemmArgs, rowStart: number, rowEnd: number): void {
-  const { n, k, a, aRowStride, aColStride, b, bRowStride, bColStride, c } = args;
+  const { n, k, a, aRowStride, aColStride, b, bRowStride, bColStride, c, aOffset = 0, bOffset = 0, cOffset = 0 } = args;
   if (n <= 4 || bColStride !== 1) {
     // C[i][j] = Σₚ A[i][p]·B[p][j]: one dot product per entry, the sum in a register.
     for (let i = rowStart; i < rowEnd; i++) {
-      const rowA = i * aRowStride;
+      const rowA = aOffset + i * aRowStride;
       for (let j = 0; j < n; j++) {
-        const colB = j * bColStride;
+        const colB = bOffset + j * bColStride;
         let sum = 0;
         for (let p = 0; p < k; p++) sum += a[rowA + p * aColStride]! * b[p * bRowStride + colB]!;
-        c[i * n + j] = sum;
+        c[cOffset + i * n + j] = sum;
       }
     }
     return;
   }
   // Rows of B are contiguous: C[i][·] = Σₚ A[i][p]·B[p][·], four rows of B per pass over C[i][·].
   for (let i = rowStart; i < rowEnd; i++) {
-    const rowC = i * n, rowA = i * aRowStride;
+    const rowC = cOffset + i * n, rowA = aOffset + i * aRowStride;
     c.fill(0, rowC, rowC + n);
     let p = 0;
     for (; p + 4 <= k; p += 4) {
       const a0 = a[rowA + p * aColStride]!, a1 = a[rowA + (p + 1) * aColStride]!;
       const a2 = a[rowA + (p + 2) * aColStride]!, a3 = a[rowA + (p + 3) * aColStride]!;
-      const b0 = p * bRowStride, b1 = b0 + bRowStride, b2 = b1 + bRowStride, b3 = b2 + bRowStride;
+      const b0 = bOffset + p * bRowStride, b1 = b0 + bRowStride, b2 = b1 + bRowStride, b3 = b2 + bRowStride;
       for (let j = 0; j < n; j++) c[rowC + j] += a0 * b[b0 + j]! + a1 * b[b1 + j]! + a2 * b[b2 + j]! + a3 * b[b3 + j]!;
     }
     for (; p < k; p++) {
-      const aip = a[rowA + p * aColStride]!, rowB = p * bRowStride;
+      const aip = a[rowA + p * aColStride]!, rowB = bOffset + p * bRowStride;
       for (let j = 0; j < n; j++) c[rowC + j] += aip * b[rowB + j]!;
     }
   }

@@ -4,8 +4,8 @@ import { MR, NR } from "./micro-kernel.js";
  * Packing: copy a block of an operand into the interleaved order the
  * micro-kernel reads, padding partial panels with zeros. Operands are strided
  * views, so the same code packs a matrix or its transpose without forming it:
- *   op(A)[i][p] = a[i·aRowStride + p·aColStride]   (A: strides (k, 1); a stored Aᵀ: (1, m))
- *   op(B)[p][j] = b[p·bRowStride + j·bColStride]
+ *   op(A)[i][p] = a[aOffset + i·aRowStride + p·aColStride]   (A: strides (k, 1); a stored Aᵀ: (1, m))
+ *   op(B)[p][j] = b[bOffset + p·bRowStride + j·bColStride]
  * Each operand has a fast path for either stride being 1 (the layouts the
  * three products produce) and a plain loop for anything else.
  */
@@ -15,14 +15,14 @@ import { MR, NR } from "./micro-kernel.js";
  *   dst[offset + r·kc·MR + p·MR + i] = op(A)[i0 + r·MR + i][p0 + p]   (0 past the last row)
  */
 export function packA(
-  a: Float64Array, rowStride: number, colStride: number,
+  a: Float64Array, aOffset: number, rowStride: number, colStride: number,
   i0: number, rows: number, p0: number, kc: number,
   dst: Float64Array, offset: number,
 ): void {
   let o = offset;
   for (let r = 0; r < rows; r += MR) {
     const height = Math.min(MR, rows - r);
-    const s = (i0 + r) * rowStride + p0 * colStride; // op(A)[i0 + r][p0]
+    const s = aOffset + (i0 + r) * rowStride + p0 * colStride; // op(A)[i0 + r][p0]
     if (height === MR && colStride === 1) {
       // Rows of A are contiguous: read six rows side by side, write one panel in order.
       const s0 = s, s1 = s0 + rowStride, s2 = s1 + rowStride, s3 = s2 + rowStride, s4 = s3 + rowStride, s5 = s4 + rowStride;
@@ -56,7 +56,7 @@ export function packA(
  *   dst[offset + q·kc·NR + p·NR + j] = op(B)[p0 + p][j0 + q·NR + j]   (0 past the last column)
  */
 export function packB(
-  b: Float64Array, rowStride: number, colStride: number,
+  b: Float64Array, bOffset: number, rowStride: number, colStride: number,
   p0: number, kc: number, j0: number, cols: number,
   dst: Float64Array, offset: number,
 ): void {
@@ -66,7 +66,7 @@ export function packB(
     // Rows of B are contiguous: read each row segment once, five entries to each full panel.
     const fullCols = cols - (cols % NR);
     for (let p = 0; p < kc; p++) {
-      const sp = (p0 + p) * rowStride + j0;
+      const sp = bOffset + (p0 + p) * rowStride + j0;
       let o = offset + p * NR;
       for (let j = 0; j < fullCols; j += NR, o += panelSize) {
         dst[o] = b[sp + j]!; dst[o + 1] = b[sp + j + 1]!; dst[o + 2] = b[sp + j + 2]!; dst[o + 3] = b[sp + j + 3]!; dst[o + 4] = b[sp + j + 4]!;
@@ -76,7 +76,7 @@ export function packB(
   }
   for (; q < cols; q += NR) {
     const width = Math.min(NR, cols - q);
-    const s = p0 * rowStride + (j0 + q) * colStride; // op(B)[p0][j0 + q]
+    const s = bOffset + p0 * rowStride + (j0 + q) * colStride; // op(B)[p0][j0 + q]
     let o = offset + (q / NR) * panelSize;
     if (width === NR && rowStride === 1) {
       // Columns of op(B) are contiguous (a stored Bᵀ): read five columns side by side.

@@ -1,0 +1,1 @@
+export { ParallelMatmul, useParallelMatmul, stopParallelMatmul, type ParallelOptions } from "./parallel-backend.js";

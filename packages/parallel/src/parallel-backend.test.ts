@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { Matrix, createRng, getMatmulBackend, setMatmulBackend, singleThreadBackend } from "@mytorch/matrix";
+import { ParallelMatmul, stopParallelMatmul, useParallelMatmul } from "./parallel-backend.js";
+
+// The workers run dist/worker.js: `pnpm test` builds the package first.
+// Reference: the single-thread kernel of @mytorch/matrix (itself checked against
+// the naive triple loop there). Each thread computes whole rows with that same
+// kernel, so the parallel result must be bit-for-bit identical.
+
+afterEach(() => {
+  stopParallelMatmul();
+});
+
+/** The three products of an (m×k)·(k×n) problem on the current backend. */
+function products(m: number, k: number, n: number, seed: number): Matrix[] {
+  const rng = createRng(seed);
+  const a = Matrix.randn(m, k, { rng }), b = Matrix.randn(k, n, { rng });
+  return [a.matmul(b), a.transpose().transposeMatmul(b), a.matmulTranspose(b.transpose())];
+}
+
+describe("useParallelMatmul", () => {
+  const shapes: [number, number, number][] = [[256, 784, 256], [784, 256, 256], [256, 256, 10], [301, 257, 129], [13, 97, 1031], [1000, 3, 400]];
+  for (const [m, k, n] of shapes) {
+    it(`(${m}×${k})·(${k}×${n}) on 2 threads equals one thread exactly, for A·B, Aᵀ·B, A·Bᵀ`, () => {
+      const expected = products(m, k, n, m + k + n);
+      const backend = useParallelMatmul({ threads: 2, minWork: 0 })!;
+      const actual = products(m, k, n, m + k + n);
+      for (let e = 0; e < 3; e++) expect(actual[e]!.equals(expected[e]!)).toBe(true);
+      expect(backend.stats.parallel).toBeGreaterThan(0);
+    });
+  }
+
+  it("3 threads split the rows three ways and still match", () => {
+    const expected = products(200, 150, 90, 1);
+    useParallelMatmul({ threads: 3, minWork: 0 });
+    const actual = products(200, 150, 90, 1);
+    for (let e = 0; e < 3; e++) expect(actual[e]!.equals(expected[e]!)).toBe(true);
+  });
+
+  it("a growing problem reallocates the shared buffer and the workers follow", () => {
+    const backend = useParallelMatmul({ threads: 2, minWork: 0 })!;
+    for (const size of [24, 200, 60, 400]) {
+      const rng = createRng(size);
+      const a = Matrix.randn(size, size, { rng }), b = Matrix.randn(size, size, { rng });
+      const parallel = a.matmul(b);
+      expect(parallel.equals(singleThread(() => a.matmul(b)))).toBe(true);
+    }
+    expect(backend.stats.parallel).toBe(4);
+  });
+
+  it("products below minWork, or too few rows to split, stay on the calling thread", () => {
+    const backend = useParallelMatmul({ threads: 2 })!; // default minWork 2²⁰ multiply-adds
+    Matrix.randn(64, 64).matmul(Matrix.randn(64, 64)); // 2¹⁸
+    Matrix.randn(6, 2000).matmul(Matrix.randn(2000, 200)); // large, but one 6-row tile
+    expect(backend.stats).toEqual({ parallel: 0, total: 2 });
+    Matrix.randn(128, 128).matmul(Matrix.randn(128, 128)); // 2²¹
+    expect(backend.stats).toEqual({ parallel: 1, total: 3 });
+  });
+
+  it("{ threads: 1 } forces one thread; stopParallelMatmul restores the single-thread backend", () => {
+    expect(useParallelMatmul({ threads: 2 })).toBeInstanceOf(ParallelMatmul);
+    expect(getMatmulBackend().name).toBe("parallel(2)");
+    expect(useParallelMatmul({ threads: 1 })).toBeNull();
+    expect(getMatmulBackend()).toBe(singleThreadBackend);
+    useParallelMatmul();
+    stopParallelMatmul();
+    expect(getMatmulBackend()).toBe(singleThreadBackend);
+  });
+
+  it("rejects a bad thread count with the value in the message", () => {
+    expect(() => new ParallelMatmul({ threads: 0 })).toThrow(/^ParallelMatmul: threads must be an integer ≥ 2, got 0$/);
+    expect(() => new ParallelMatmul({ threads: 2.5 })).toThrow(RangeError);
+  });
+});
+
+/** Runs f on the single-thread backend, then puts the current backend back. */
+function singleThread<T>(f: () => T): T {
+  const previous = setMatmulBackend(null);
+  try {
+    return f();
+  } finally {
+    setMatmulBackend(previous);
+  }
+}

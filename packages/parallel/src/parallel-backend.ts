@@ -1,0 +1,151 @@
+import { gemm, setMatmulBackend, type GemmArgs, type MatmulBackend } from "@mytorch/matrix";
+import { WorkerPool } from "./pool.js";
+
+/** Options of useParallelMatmul. */
+export interface ParallelOptions {
+  /** Threads per product, the calling thread included (default 2). 1 means no workers at all. */
+  threads?: number;
+  /**
+   * Products with fewer multiply-adds (m·n·k) than this stay on the calling
+   * thread (default 2²⁰ ≈ 10⁶, about 0.4 ms of work: below it the hand-off
+   * and the copies into shared memory cost more than the second core saves).
+   */
+  minWork?: number;
+  /** How long the first parallel product waits for the workers to start, in ms (default 5000). */
+  startTimeoutMs?: number;
+}
+
+/** Rows of C are handed out in multiples of the micro-kernel's 6-row tile. */
+const ROW_ALIGN = 6;
+
+/**
+ * A matmul backend that splits the rows of C between the calling thread and a
+ * pool of workers:
+ *
+ *   rows [0, r₁)       the calling thread, straight from the inputs' Float64Arrays
+ *   rows [r₁, r₂) …    one worker each, from copies in a SharedArrayBuffer:
+ *                      op(A)'s rows r₁…m−1, all of op(B), and the workers' rows of C
+ *
+ * The calling thread posts the jobs, computes its own rows, then blocks on
+ * Atomics.wait until the workers are done and copies their rows of C back.
+ * Each thread runs the same single-thread kernel on whole rows, so the result
+ * is bit-for-bit the single-thread one.
+ */
+export class ParallelMatmul implements MatmulBackend {
+  readonly name: string;
+  readonly threads: number;
+  readonly minWork: number;
+  private readonly pool: WorkerPool;
+  private readonly startTimeoutMs: number;
+  private started = false;
+  /** Products that ran on more than one thread, and all products seen (for reports and tests). */
+  readonly stats = { parallel: 0, total: 0 };
+
+  constructor(options: ParallelOptions = {}) {
+    const { threads = 2, minWork = 1 << 20, startTimeoutMs = 5000 } = options;
+    if (!Number.isInteger(threads) || threads < 2) {
+      throw new RangeError(`ParallelMatmul: threads must be an integer ≥ 2, got ${threads}`);
+    }
+    if (!(minWork >= 0)) throw new RangeError(`ParallelMatmul: minWork must be ≥ 0, got ${minWork}`);
+    this.threads = threads;
+    this.minWork = minWork;
+    this.startTimeoutMs = startTimeoutMs;
+    this.name = `parallel(${threads})`;
+    this.pool = new WorkerPool(threads - 1);
+  }
+
+  gemm(args: GemmArgs): void {
+    this.stats.total++;
+    const { m, n, k } = args;
+    const share = Math.ceil(m / this.threads / ROW_ALIGN) * ROW_ALIGN; // rows per thread
+    if (m * n * k < this.minWork || share >= m || args.aOffset || args.bOffset || args.cOffset || !this.workersReady()) {
+      gemm(args);
+      return;
+    }
+    this.stats.parallel++;
+    const { a, aRowStride, aColStride, b, bRowStride, bColStride, c } = args;
+
+    // Shared data: [op(A) rows share…m−1 | op(B) | C rows share…m−1].
+    const aStart = share * aRowStride;
+    const aLength = spanLength(m - share, k, aRowStride, aColStride);
+    const bLength = spanLength(k, n, bRowStride, bColStride);
+    const cOffset = aLength + bLength;
+    this.pool.ensureCapacity(cOffset + (m - share) * n);
+    const data = this.pool.data;
+    data.set(a.subarray(aStart, aStart + aLength), 0);
+    data.set(b.subarray(0, bLength), aLength);
+
+    // Worker w takes rows [first, first + share) of C; indices stay those of the whole problem.
+    let used = 0;
+    for (let first = share; first < m && used < this.pool.size; first += share, used++) {
+      this.pool.start(used, {
+        m, n, k, aRowStride, aColStride, bRowStride, bColStride,
+        rowStart: first,
+        rowEnd: Math.min(first + share, m),
+        aStart: 0,
+        aLength,
+        aIndexOffset: -aStart,
+        bStart: aLength,
+        bLength,
+        cStart: cOffset,
+        cLength: (m - share) * n,
+        cIndexOffset: -share * n,
+      });
+    }
+    let failure: unknown = null;
+    try {
+      gemm(args, 0, share); // this thread's rows, while the workers compute theirs
+    } finally {
+      for (let w = 0; w < used; w++) {
+        try {
+          this.pool.finish(w);
+        } catch (error) {
+          failure ??= error;
+        }
+      }
+    }
+    if (failure !== null) throw failure;
+    c.set(data.subarray(cOffset, cOffset + (m - share) * n), share * n);
+  }
+
+  /** Stops the workers; later products run on the calling thread. */
+  close(): void {
+    this.pool.close();
+  }
+
+  /** The first parallel product waits for the workers to load; afterwards this is a flag check. */
+  private workersReady(): boolean {
+    if (this.pool.failure !== null) return false;
+    if (!this.started) this.started = this.pool.waitReady(this.startTimeoutMs);
+    return this.started;
+  }
+}
+
+/** Elements from the first to the last entry of a rows × cols strided view, inclusive. */
+function spanLength(rows: number, cols: number, rowStride: number, colStride: number): number {
+  return rows === 0 || cols === 0 ? 0 : (rows - 1) * rowStride + (cols - 1) * colStride + 1;
+}
+
+let installed: ParallelMatmul | null = null;
+
+/**
+ * Runs every later matrix product of @mytorch/matrix on `threads` threads
+ * (default 2) when it is large enough; `{ threads: 1 }` switches back to one
+ * thread. Returns the installed backend (null for one thread). Replaces and
+ * stops a previously installed parallel backend.
+ */
+export function useParallelMatmul(options: ParallelOptions = {}): ParallelMatmul | null {
+  stopParallelMatmul();
+  if ((options.threads ?? 2) === 1) return null;
+  installed = new ParallelMatmul(options);
+  setMatmulBackend(installed);
+  return installed;
+}
+
+/** Back to the single-thread kernel; stops the workers. */
+export function stopParallelMatmul(): void {
+  if (installed === null) return;
+  setMatmulBackend(null);
+  installed.close();
+  installed = null;
+}
