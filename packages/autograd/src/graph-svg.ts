@@ -18,16 +18,18 @@ interface Placed {
   label: string;
   detail: string;
   layer: number;
+  /** A tensor that requires no gradient (data, a constant): drawn dashed. */
+  constant: boolean;
   x: number;
   y: number;
 }
 
 /**
  * The computation graph that produced `root`, as an SVG picture: tensor nodes
- * are circles (labelled with their name, or their shape), op nodes are
- * diamonds (labelled with the op's name), arrows run from inputs to op to
- * output, leaves on the left and `root` on the right, as in seed 002's
- * picture of C = A + B.
+ * are circles (labelled with their name, or their shape; dashed when they
+ * require no gradient), op nodes are diamonds (labelled with the op's name),
+ * arrows run from inputs to op to output, each leaf just left of the first op
+ * that uses it and `root` on the right, as in seed 002's picture of C = A + B.
  */
 export function graphToSvg(root: Tensor, options: GraphSvgOptions = {}): string {
   const { layerGap = 130, rowGap = 90, showGrad = false } = options;
@@ -35,6 +37,7 @@ export function graphToSvg(root: Tensor, options: GraphSvgOptions = {}): string 
   const opNodes: OpNode<object>[] = [];
   const tensorLayer = new Map<Tensor, number>();
   const opLayer = new Map<OpNode<object>, number>();
+  const leafLayer = new Map<Tensor, number>();
 
   // Layers: a leaf is at 0, an op one right of its deepest input, its output one right of it.
   const layerOf = (t: Tensor): number => {
@@ -69,6 +72,14 @@ export function graphToSvg(root: Tensor, options: GraphSvgOptions = {}): string 
     return tensorLayer.get(t)!;
   };
   layerOf(root);
+  // A leaf sits just left of the first op that uses it, not far away in layer 0.
+  for (const node of opNodes) {
+    for (const input of node.inputs) {
+      if (input.source !== null) continue;
+      leafLayer.set(input, Math.min(leafLayer.get(input) ?? Infinity, opLayer.get(node)! - 1));
+      tensorLayer.set(input, leafLayer.get(input)!);
+    }
+  }
 
   // Place the nodes: one column per layer, stacked top to bottom in discovery order.
   const placed = new Map<Tensor | OpNode<object>, Placed>();
@@ -83,10 +94,16 @@ export function graphToSvg(root: Tensor, options: GraphSvgOptions = {}): string 
     const label = t.name ?? shapeOf(t.value);
     const detail = t.name === undefined ? "" : shapeOf(t.value);
     const gradText = showGrad && t.hasGrad ? `grad ${formatSmall(t.grad.toArray())}` : "";
-    place(t, { kind: "tensor", label, detail: [detail, gradText].filter(Boolean).join(" · "), layer: tensorLayer.get(t)! });
+    place(t, {
+      kind: "tensor",
+      label,
+      detail: [detail, gradText].filter(Boolean).join(" · "),
+      layer: tensorLayer.get(t)!,
+      constant: !t.requiresGrad,
+    });
   }
-  for (const node of opNodes) place(node, { kind: "op", label: node.op.name, detail: "", layer: opLayer.get(node)! });
-  const tallest = Math.max(...perLayer.map((column) => column?.length ?? 0));
+  for (const node of opNodes) place(node, { kind: "op", label: node.op.name, detail: "", layer: opLayer.get(node)!, constant: false });
+  const tallest = Math.max(...Array.from(perLayer, (column) => column?.length ?? 0));
   const margin = 60;
   perLayer.forEach((column, layer) => {
     column?.forEach((p, k) => {
@@ -98,15 +115,18 @@ export function graphToSvg(root: Tensor, options: GraphSvgOptions = {}): string 
   const height = 2 * margin + (tallest - 1) * rowGap + 20;
 
   const radius = 24;
-  const half = 28; // half the diagonal of a diamond
+  const halfHeight = 24; // a diamond's half height; its half width grows with the op's name
+  const halfWidth = (p: Placed): number => Math.max(28, 10 + 4.2 * p.label.length);
   const parts: string[] = [];
   const edge = (from: Placed, to: Placed): void => {
-    const r1 = from.kind === "tensor" ? radius : half;
-    const r2 = to.kind === "tensor" ? radius : half;
     const dx = to.x - from.x, dy = to.y - from.y;
     const length = Math.hypot(dx, dy) || 1;
-    const [x1, y1] = [from.x + (dx / length) * r1, from.y + (dy / length) * r1];
-    const [x2, y2] = [to.x - (dx / length) * (r2 + 2), to.y - (dy / length) * (r2 + 2)];
+    const [ux, uy] = [dx / length, dy / length];
+    // Distance from a node's centre to its outline along (ux, uy): a circle, or a diamond |x|/w + |y|/h = 1.
+    const reach = (p: Placed): number => (p.kind === "tensor" ? radius : 1 / (Math.abs(ux) / halfWidth(p) + Math.abs(uy) / halfHeight));
+    const r1 = reach(from), r2 = reach(to);
+    const [x1, y1] = [from.x + ux * r1, from.y + uy * r1];
+    const [x2, y2] = [to.x - ux * (r2 + 2), to.y - uy * (r2 + 2)];
     parts.push(`<line x1="${x1.toFixed(1)}" y1="${y1.toFixed(1)}" x2="${x2.toFixed(1)}" y2="${y2.toFixed(1)}" stroke="#555" stroke-width="1.5" marker-end="url(#arrow)"/>`);
   };
   for (const node of opNodes) {
@@ -116,14 +136,16 @@ export function graphToSvg(root: Tensor, options: GraphSvgOptions = {}): string 
   }
   for (const p of placed.values()) {
     if (p.kind === "tensor") {
-      parts.push(`<circle cx="${p.x}" cy="${p.y}" r="${radius}" fill="#dbeafe" stroke="#1d4ed8" stroke-width="1.5"/>`);
+      const dash = p.constant ? ' stroke-dasharray="4 3"' : "";
+      parts.push(`<circle cx="${p.x}" cy="${p.y}" r="${radius}" fill="#dbeafe" stroke="#1d4ed8" stroke-width="1.5"${dash}/>`);
     } else {
-      const points = [[p.x, p.y - half], [p.x + half, p.y], [p.x, p.y + half], [p.x - half, p.y]].map(([x, y]) => `${x},${y}`).join(" ");
+      const w = halfWidth(p);
+      const points = [[p.x, p.y - halfHeight], [p.x + w, p.y], [p.x, p.y + halfHeight], [p.x - w, p.y]].map(([x, y]) => `${x},${y}`).join(" ");
       parts.push(`<polygon points="${points}" fill="#fde68a" stroke="#b45309" stroke-width="1.5"/>`);
     }
     parts.push(`<text x="${p.x}" y="${p.y + 4}" text-anchor="middle" font-size="12">${escapeXml(p.label)}</text>`);
     if (p.detail !== "") {
-      const below = p.y + (p.kind === "tensor" ? radius : half) + 14;
+      const below = p.y + (p.kind === "tensor" ? radius : halfHeight) + 14;
       parts.push(`<text x="${p.x}" y="${below}" text-anchor="middle" font-size="10" fill="#444">${escapeXml(p.detail)}</text>`);
     }
   }
