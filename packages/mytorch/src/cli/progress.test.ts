@@ -57,6 +57,13 @@ describe("ProgressBar", () => {
     expect(chunks[3]).toBe(`\r${formatEpochLine(stats, 5, 4)}\x1b[K\n`);
   });
 
+  it("on a narrow terminal the redrawn line is cut to one row (columns − 1 characters)", () => {
+    const chunks: string[] = [];
+    const progress = new ProgressBar({ isTTY: true, columns: 40, write: (c: string) => chunks.push(c) });
+    progress.batch(info(1));
+    expect(chunks[0]).toBe(`\r${formatBatchLine(info(1)).slice(0, 39)}\x1b[K`);
+  });
+
   it("elsewhere (a pipe, a CI log): one plain line per epoch, no control characters", () => {
     const { stream, chunks } = recorder(false);
     const progress = new ProgressBar(stream);

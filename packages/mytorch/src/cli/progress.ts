@@ -7,6 +7,8 @@ import type { BatchInfo, EpochStats } from "../fit.js";
 export interface TextStream {
   write(chunk: string): unknown;
   isTTY?: boolean;
+  /** The terminal's width: the redrawn line is cut to fit, since a wrapped line cannot be redrawn with \r. */
+  columns?: number;
 }
 
 const BAR_CELLS = 24;
@@ -82,7 +84,9 @@ export class ProgressBar {
     const t = this.clock();
     if (t - this.lastDraw < this.intervalMs && info.batch < info.batches) return;
     this.lastDraw = t;
-    this.stream.write(`\r${formatBatchLine(info)}\x1b[K`);
+    const line = formatBatchLine(info);
+    const width = this.stream.columns;
+    this.stream.write(`\r${width !== undefined && line.length >= width ? line.slice(0, Math.max(0, width - 1)) : line}\x1b[K`);
   }
 
   epoch(stats: EpochStats, epochs: number): void {

@@ -8,14 +8,14 @@ const parse = (...argv: string[]): TrainOptions => {
 };
 
 describe("parseTrainArgs: defaults", () => {
-  it("no arguments: Fashion-MNIST with MLP1 784→256→10, SGD lr 0.1 momentum 0.9, batch 64, 5 epochs, seed 0", () => {
+  it("no arguments: Fashion-MNIST with MLP1 784→256→10, SGD lr 0.02 momentum 0.9, batch 64, 5 epochs, seed 0", () => {
     expect(parse()).toEqual({
       task: "fashion-mnist",
       model: "mlp1",
       hidden: [256],
       epochs: 5,
       batchSize: 64,
-      lr: 0.1,
+      lr: 0.02,
       momentum: 0.9,
       seed: 0,
       out: "out/train/fashion-mnist-mlp1.svg",
