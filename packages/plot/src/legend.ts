@@ -24,7 +24,7 @@ export function legendSize(entries: readonly LegendEntry[]): { width: number; he
 }
 
 /**
- * The legend inside `plot`, in the corner covering the fewest data points
+ * The legend inside `plot`, in the corner covering the fewest of `points` (the lines' pixels)
  * (top-right first on a tie): a white box, one row per entry with a line
  * sample in the entry's colour and its name.
  */
@@ -38,7 +38,7 @@ export function legend(entries: readonly LegendEntry[], plot: Box, points: reado
     [plot.left + inset, plot.bottom - inset - height],
   ];
   const covered = ([x, y]: [number, number]) =>
-    points.filter(([px, py]) => px >= x - 4 && px <= x + width + 4 && py >= y - 4 && py <= y + height + 4).length;
+    points.filter(([px, py]) => px >= x - 6 && px <= x + width + 6 && py >= y - 6 && py <= y + height + 6).length;
   const [x, y] = corners.reduce((best, corner) => (covered(corner) < covered(best) ? corner : best));
   const rows = entries.map((entry, k) => {
     const cy = y + PAD + ROW * k + 6;

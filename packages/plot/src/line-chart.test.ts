@@ -125,3 +125,25 @@ describe("lineChart", () => {
     for (const [, y] of points(findAll(svg, "polyline")[0]!)) expect(Number.isFinite(y)).toBe(true);
   });
 });
+
+describe("lineChart legend placement", () => {
+  it("goes to a corner that no line crosses", () => {
+    // Two epochs of accuracies (a case that once put the legend over the rising line's end).
+    const svg = parseXml(lineChart({
+      series: [
+        { name: "train (during the epoch)", x: [1, 2], y: [0.697, 0.818] },
+        { name: "test (end of epoch)", x: [1, 2], y: [0.792, 0.766] },
+      ],
+    }));
+    const box = findAll(svg, "g").find((g) => g.attributes["class"] === "legend")!.children[0]!;
+    const [bx, by] = [Number(box.attributes["x"]), Number(box.attributes["y"])];
+    const [bw, bh] = [Number(box.attributes["width"]), Number(box.attributes["height"])];
+    for (const line of findAll(svg, "polyline").map(points)) for (let i = 1; i < line.length; i++) {
+      const [[x0, y0], [x1, y1]] = [line[i - 1]!, line[i]!];
+      for (let t = 0; t <= 1; t += 0.05) {
+        const [px, py] = [x0 + (x1 - x0) * t, y0 + (y1 - y0) * t];
+        expect(px >= bx && px <= bx + bw && py >= by && py <= by + bh).toBe(false);
+      }
+    }
+  });
+});

@@ -77,7 +77,7 @@ export function lineChart(options: LineChartOptions): string {
   const drawn = lines.map((line, k) => {
     const { color, dash } = seriesStyle(k);
     const pixels = line.y.map((v, i) => [x(line.x[i]!), y(v)] as [number, number]);
-    points.push(...pixels);
+    points.push(...alongSegments(pixels, 8));
     const polyline = element("polyline", {
       class: "series",
       "data-name": line.name,
@@ -99,4 +99,15 @@ export function lineChart(options: LineChartOptions): string {
     legend(entries, box, points),
   ].join("\n");
   return svgRoot(width, height, body);
+}
+
+/** The vertices and points every `spacing` px along the segments between them (where a legend would hide the line). */
+function alongSegments(pixels: readonly [number, number][], spacing: number): [number, number][] {
+  const out: [number, number][] = pixels.length > 0 ? [pixels[0]!] : [];
+  for (let i = 1; i < pixels.length; i++) {
+    const [x0, y0] = pixels[i - 1]!, [x1, y1] = pixels[i]!;
+    const steps = Math.min(200, Math.ceil(Math.hypot(x1 - x0, y1 - y0) / spacing));
+    for (let k = 1; k <= steps; k++) out.push([x0 + ((x1 - x0) * k) / steps, y0 + ((y1 - y0) * k) / steps]);
+  }
+  return out;
 }
