@@ -1,0 +1,111 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { COMPETITORS } from "./competitors.js";
+import type { EpochResult } from "./epoch-result.js";
+import { SHAPES, flops } from "./shapes.js";
+import { median } from "./stats.js";
+import { barChartSvg } from "./svg-chart.js";
+
+/**
+ * pnpm bench [--quick] [--no-epoch] [--no-matmul]
+ *
+ * Part 1, matmul: each competitor runs in its own Node process, one after the
+ * other, in rounds with a rotating order (so a noisy minute hits all of them);
+ * each process warms up, then times samples of every shape. The table shows
+ * the median GFLOP/s over all samples and ours/theirs ratios.
+ * Part 2, one Fashion-MNIST epoch (784→256→10, batch 256, SGD) for ours on 1
+ * and 2 threads and for TF.js, each in its own process.
+ * Writes out/bench/matmul.json, out/bench/matmul.svg and out/bench/epoch.json.
+ */
+const args = new Set(process.argv.slice(2));
+const quick = args.has("--quick");
+const here = dirname(fileURLToPath(import.meta.url));
+const outDir = join(here, "..", "..", "..", "out", "bench");
+mkdirSync(outDir, { recursive: true });
+
+function runChild(script: string, childArgs: string[]): unknown {
+  const child = spawnSync(process.execPath, [join(here, script), ...childArgs], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const line = child.stdout.split("\n").find((l) => l.startsWith("RESULT "));
+  if (child.status !== 0 || line === undefined) {
+    throw new Error(`bench: ${script} ${childArgs.join(" ")} failed (exit ${child.status}):\n${child.stderr}${child.stdout}`);
+  }
+  return JSON.parse(line.slice("RESULT ".length));
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? "?"}, Node ${process.version}`;
+console.log(`MyTorch bench — ${machine}; load average at start ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+
+if (!args.has("--no-matmul")) {
+  const rounds = quick ? 1 : 3, samples = quick ? 3 : 5;
+  const samplesOf = new Map<string, number[]>(); // "competitor/shape" → ms per product
+  for (let round = 0; round < rounds; round++) {
+    for (let c = 0; c < COMPETITORS.length; c++) {
+      const competitor = COMPETITORS[(c + round) % COMPETITORS.length]!;
+      process.stdout.write(`  round ${round + 1}/${rounds}: ${competitor.label}…\n`);
+      const result = runChild("matmul-child.js", [competitor.id, String(samples), quick ? "150" : "300", "30"]) as {
+        results: { shape: string; msPerProduct: number[] }[];
+      };
+      for (const r of result.results) {
+        const key = `${competitor.id}/${r.shape}`;
+        samplesOf.set(key, [...(samplesOf.get(key) ?? []), ...r.msPerProduct]);
+      }
+    }
+  }
+  const gflops = (competitorId: string, shapeId: string): number => {
+    const shape = SHAPES.find((s) => s.id === shapeId)!;
+    return flops(shape) / (median(samplesOf.get(`${competitorId}/${shapeId}`)!) * 1e6);
+  };
+  const table = SHAPES.map((shape) => {
+    const row: Record<string, number> = {};
+    for (const c of COMPETITORS) row[c.id] = gflops(c.id, shape.id);
+    return { shape, gflops: row };
+  });
+
+  const header = ["shape", "product", ...COMPETITORS.map((c) => c.id), "1t/ml-matrix", "1t/tfjs", "2t/1t"];
+  const lines = table.map(({ shape, gflops: g }) => [
+    shape.label, shape.product, ...COMPETITORS.map((c) => g[c.id]!.toFixed(2)),
+    (g["ours-1t"]! / g["ml-matrix"]!).toFixed(1) + "×", (g["ours-1t"]! / g["tfjs"]!).toFixed(1) + "×",
+    (g["ours-2t"]! / g["ours-1t"]!).toFixed(2) + "×",
+  ]);
+  console.log(`\nMatrix products, GFLOP/s (median of ${rounds * samples} samples per cell; TF.js in float32, the rest float64)\n`);
+  console.log(markdownTable(header, lines));
+  writeFileSync(join(outDir, "matmul.json"), JSON.stringify({ machine, loadAverageEnd: loadavg(), quick, table, samples: Object.fromEntries(samplesOf) }, null, 2));
+  writeFileSync(join(outDir, "matmul.svg"), barChartSvg({
+    title: "Matrix products on one machine, GFLOP/s (higher is better)",
+    yLabel: "GFLOP/s",
+    groups: SHAPES.map((s) => s.label),
+    series: COMPETITORS.map((c, k) => ({ name: c.label, color: ["#1f77b4", "#08306b", "#ff7f0e", "#2ca02c"][k]!, values: table.map((t) => t.gflops[c.id]!) })),
+  }));
+}
+
+if (!args.has("--no-epoch")) {
+  console.log("\nOne Fashion-MNIST epoch: MLP1 784→256 (ReLU)→10, batch 256, SGD lr 0.1, cross-entropy\n");
+  const tfSteps = quick ? "30" : "Infinity";
+  const results: EpochResult[] = [];
+  for (const [who, steps] of [["ours-1t", "Infinity"], ["ours-2t", "Infinity"], ["tfjs", tfSteps]] as const) {
+    process.stdout.write(`  ${who}…\n`);
+    results.push(runChild("epoch-child.js", [who, steps]) as EpochResult);
+  }
+  const header = ["who", "epoch (s)", "steps timed", "loss first→last 10", "test accuracy", "alloc/step", "GCs (pause)"];
+  const lines = results.map((r) => [
+    r.who, r.seconds.toFixed(2), `${r.steps}/${r.epochSteps}${r.steps < r.epochSteps ? " (scaled)" : ""}`,
+    `${r.lossStart.toFixed(3)} → ${r.lossEnd.toFixed(3)}`, (100 * r.testAccuracy).toFixed(1) + " %",
+    r.allocation ? `${(r.allocation.medianBytesPerStep / 2 ** 20).toFixed(2)} MiB` : "–",
+    r.allocation ? `${r.allocation.gcCount} (${r.allocation.gcMs.toFixed(0)} ms)` : "–",
+  ]);
+  console.log(markdownTable(header, lines));
+  if (results[0]!.data === "synthetic") console.log("\nNOTE: the Fashion-MNIST files were not found; the epoch ran on random data of the same shapes.");
+  const tf = results.find((r) => r.who.startsWith("TF"))!;
+  console.log(`\nours/TF.js: ${(tf.seconds / results[0]!.seconds).toFixed(1)}× faster on 1 thread, ${(tf.seconds / results[1]!.seconds).toFixed(1)}× on 2`);
+  writeFileSync(join(outDir, "epoch.json"), JSON.stringify({ machine, loadAverageEnd: loadavg(), quick, results }, null, 2));
+}
+console.log(`\nload average at end ${loadavg().map((x) => x.toFixed(2)).join(" ")}; results in ${outDir}`);
+
+function markdownTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: string[]): string => "| " + cells.map((cell, c) => cell.padEnd(widths[c]!)).join(" | ") + " |";
+  return [line(header), "| " + widths.map((w) => "-".repeat(w)).join(" | ") + " |", ...rows.map(line)].join("\n");
+}

@@ -1,0 +1,21 @@
+/** What one epoch run reports. */
+export interface EpochResult {
+  who: string;
+  /** Wall-clock seconds for the timed steps (forward, loss, backward, update; batch assembly included). */
+  seconds: number;
+  /** Steps timed, and the steps of a full epoch (seconds is scaled up when fewer were run). */
+  steps: number;
+  epochSteps: number;
+  /** Mean training loss over the first and the last 10 steps. */
+  lossStart: number;
+  lossEnd: number;
+  /** Accuracy on the 10 000 test images after the epoch (not timed). */
+  testAccuracy: number;
+  data: "real" | "synthetic";
+  /** Allocation per step, ours only (see train-ours.ts). */
+  allocation?: { medianBytesPerStep: number; gcCount: number; gcMs: number };
+}
+
+export const BATCH = 256;
+export const HIDDEN = 256;
+export const LEARNING_RATE = 0.1;

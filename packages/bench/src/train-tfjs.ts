@@ -1,0 +1,94 @@
+import * as tf from "@tensorflow/tfjs-core";
+import "@tensorflow/tfjs-backend-cpu";
+import { BATCH, HIDDEN, LEARNING_RATE, type EpochResult } from "./epoch-result.js";
+import { permutation, type FashionMnist, type Split } from "./fashion-mnist.js";
+
+/** The batch at order[start…start+rows) as float32 tensors X (rows × 784) and one-hot Y (rows × 10). */
+function batchTensors(split: Split, order: Int32Array, start: number, rows: number): { X: tf.Tensor2D; Y: tf.Tensor2D } {
+  const x = new Float32Array(rows * 784), y = new Float32Array(rows * 10);
+  for (let r = 0; r < rows; r++) {
+    const example = order[start + r]!;
+    x.set(split.images.subarray(example * 784, (example + 1) * 784), r * 784);
+    y[r * 10 + split.labels[example]!] = 1;
+  }
+  return { X: tf.tensor2d(x, [rows, 784]), Y: tf.tensor2d(y, [rows, 10]) };
+}
+
+/**
+ * The same epoch in TF.js (tfjs-core + the CPU backend, float32): the same
+ * architecture, initial scale N(0, 0.01), softmax cross-entropy, SGD lr 0.1,
+ * batch 256, the same order of examples. tfjs-core ships no gradient
+ * functions (they come with the full @tensorflow/tfjs bundle), so the
+ * backward pass is written out as in our layers, except that dL/dX of the
+ * first layer is not computed (our Linear always returns it: TF.js does
+ * 2/3 of our matmul work per step here).
+ */
+export async function trainTfjs(data: FashionMnist, maxSteps: number): Promise<EpochResult> {
+  await tf.setBackend("cpu");
+  await tf.ready();
+  tf.randomNormal([1], 0, 1, "float32", 0).dispose();
+  const W1 = tf.variable(tf.randomNormal([784, HIDDEN], 0, 0.1, "float32", 1));
+  const b1 = tf.variable(tf.zeros([1, HIDDEN]));
+  const W2 = tf.variable(tf.randomNormal([HIDDEN, 10], 0, 0.1, "float32", 2));
+  const b2 = tf.variable(tf.zeros([1, 10]));
+  const forward = (X: tf.Tensor2D): tf.Tensor2D => tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(X, W1), b1)), W2), b2);
+
+  /** One SGD step on a batch; returns the mean cross-entropy. */
+  const trainStep = (X: tf.Tensor2D, Y: tf.Tensor2D): number => {
+    const loss = tf.tidy(() => {
+      const n = X.shape[0];
+      const H = tf.add(tf.matMul(X, W1), b1); //        H = X·W₁ + b₁
+      const A = tf.relu(H); //                           A = max(0, H)
+      const O = tf.add(tf.matMul(A, W2), b2); //        O = A·W₂ + b₂
+      const logP = tf.logSoftmax(O);
+      const L = tf.div(tf.neg(tf.sum(tf.mul(Y, logP))), n); // L = −Σ Y ⊙ log softmax(O) / N
+      const G2 = tf.div(tf.sub(tf.exp(logP), Y), n); //  dL/dO = (softmax(O) − Y) / N
+      const dW2 = tf.matMul(A, G2, true, false); //      Aᵀ·G₂
+      const db2 = tf.sum(G2, 0, true);
+      const G1 = tf.mul(tf.matMul(G2, W2, false, true), tf.step(H)); // (G₂·W₂ᵀ) ⊙ [H > 0]
+      const dW1 = tf.matMul(X, G1, true, false); //      Xᵀ·G₁
+      const db1 = tf.sum(G1, 0, true);
+      W1.assign(tf.sub(W1, tf.mul(LEARNING_RATE, dW1)));
+      b1.assign(tf.sub(b1, tf.mul(LEARNING_RATE, db1)));
+      W2.assign(tf.sub(W2, tf.mul(LEARNING_RATE, dW2)));
+      b2.assign(tf.sub(b2, tf.mul(LEARNING_RATE, db2)));
+      return L;
+    });
+    const value = loss.dataSync()[0]!;
+    loss.dispose();
+    return value;
+  };
+
+  const { train } = data;
+  const order = permutation(train.count, 42);
+  const epochSteps = Math.ceil(train.count / BATCH);
+  const steps = Math.min(epochSteps, maxSteps);
+  const losses: number[] = [];
+  const start = performance.now();
+  for (let step = 0; step < steps; step++) {
+    const rows = Math.min(BATCH, train.count - step * BATCH);
+    const { X, Y } = batchTensors(train, order, step * BATCH, rows);
+    losses.push(trainStep(X, Y));
+    X.dispose();
+    Y.dispose();
+  }
+  const seconds = ((performance.now() - start) / 1000) * (epochSteps / steps);
+
+  let correct = 0;
+  for (let s = 0; s < data.test.count; s += 1000) {
+    const rows = Math.min(1000, data.test.count - s);
+    const predicted = tf.tidy(() => tf.argMax(forward(tf.tensor2d(data.test.images.subarray(s * 784, (s + rows) * 784), [rows, 784])), 1).dataSync());
+    for (let r = 0; r < rows; r++) if (predicted[r] === data.test.labels[s + r]) correct++;
+  }
+  const mean = (v: number[]): number => v.reduce((x, y) => x + y, 0) / Math.max(1, v.length);
+  return {
+    who: "TF.js cpu (float32)",
+    seconds,
+    steps,
+    epochSteps,
+    lossStart: mean(losses.slice(0, 10)),
+    lossEnd: mean(losses.slice(-10)),
+    testAccuracy: correct / data.test.count,
+    data: data.source,
+  };
+}
