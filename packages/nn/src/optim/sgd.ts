@@ -1,0 +1,61 @@
+import type { Matrix } from "@mytorch/matrix";
+import type { Parameter } from "../module.js";
+import { Optimizer, checkNonNegative, checkUnitInterval } from "./optimizer.js";
+
+/** Settings of SGD, as torch.optim.SGD (dampening 0). */
+export interface SGDOptions {
+  lr?: number; //            η, default 0.01
+  momentum?: number; //      μ in [0, 1), default 0
+  nesterov?: boolean; //     default false; needs μ > 0
+  weightDecay?: number; //   λ ≥ 0 (L2 penalty added to the gradient), default 0
+}
+
+/**
+ * Stochastic gradient descent over parameters(), as torch.optim.SGD with dampening 0.
+ * For each parameter P with gradient g, at step t:
+ *   g ← g + λ·P                                   (weight decay)
+ *   v ← g at t = 1, else v ← μ·v + g              (momentum, μ > 0)
+ *   d ← g + μ·v (Nesterov) or d ← v (μ > 0) or d ← g (μ = 0)
+ *   P ← P − η·d
+ * Parameters are updated in place.
+ *
+ * @example
+ * const optimizer = new SGD(model.parameters(), { lr: 0.05, momentum: 0.9 });
+ * optimizer.zeroGrad(); model.backward(loss.backward()); optimizer.step();
+ */
+export class SGD extends Optimizer {
+  readonly lr: number;
+  readonly momentum: number;
+  readonly nesterov: boolean;
+  readonly weightDecay: number;
+  private readonly velocities: (Matrix | null)[];
+
+  constructor(params: readonly Parameter[], options: SGDOptions = {}) {
+    super("SGD", params);
+    const { lr = 0.01, momentum = 0, nesterov = false, weightDecay = 0 } = options;
+    checkNonNegative("SGD", "learning rate", lr);
+    checkUnitInterval("SGD", "momentum value", momentum);
+    checkNonNegative("SGD", "weight_decay value", weightDecay);
+    if (nesterov && momentum === 0) throw new RangeError("SGD: Nesterov momentum requires a momentum > 0, got momentum 0");
+    this.lr = lr;
+    this.momentum = momentum;
+    this.nesterov = nesterov;
+    this.weightDecay = weightDecay;
+    this.velocities = this.params.map(() => null);
+  }
+
+  step(): void {
+    const grads = this.params.map((_, index) => this.gradientOf("SGD.step", index));
+    this.params.forEach((p, index) => {
+      let d = grads[index]!;
+      if (this.weightDecay !== 0) d = d.add(p.value.scale(this.weightDecay)); //  g + λ·P
+      if (this.momentum !== 0) {
+        const previous = this.velocities[index];
+        const v = previous === undefined || previous === null ? d.clone() : previous.scaleInPlace(this.momentum).addScaledInPlace(d, 1);
+        this.velocities[index] = v; //                                            v = μ·v + g (g at the first step)
+        d = this.nesterov ? d.add(v.scale(this.momentum)) : v; //                g + μ·v or v
+      }
+      p.value.addScaledInPlace(d, -this.lr); //                                   P ← P − η·d
+    });
+  }
+}
