@@ -37,8 +37,8 @@ export class Linear {
     this.outFeatures = outFeatures;
     this.dLdW = Matrix.zeros(inFeatures, outFeatures);
     this.dLdb = Matrix.zeros(1, outFeatures);
-    const rng = options.rng ?? defaultRng();
     // BEGIN SOLUTION
+    const rng = options.rng ?? defaultRng(); // the caller's Rng, or the default one
     this.W = Matrix.randn(inFeatures, outFeatures, { rng, std: Math.sqrt(0.01) }); // W ~ N(0, 0.01)
     this.b = Matrix.zeros(1, outFeatures); // b = 0
     // END SOLUTION
