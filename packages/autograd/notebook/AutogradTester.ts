@@ -242,8 +242,8 @@ tslab.display.svg(graphToSvg(first));
 // $Q = \begin{pmatrix}1 & 0.5\\ 1 & 0.2\end{pmatrix}$; 60,000 training and 10,000 validation examples.
 // The network is vugrad's: one hidden layer of $4 \times 2 = 8$ units (Sigmoid or ReLU), a linear
 // output of 2 logits, the summed softmax cross-entropy, minibatches of 128 in order, plain SGD for
-// 20 epochs. The learning rate is 0.003 (vugrad's default 0.01 makes the ReLU network oscillate
-// around 97–98 %; see docs/autograd.md). Seed 003 reports 98.94 % (Sigmoid) and 99.15 % (ReLU).
+// 20 epochs. The learning rate is 0.003 (at vugrad's default 0.01 the ReLU network stalls
+// at 97.3–98.2 %; see docs/autograd.md). Seed 003 reports 98.94 % (Sigmoid) and 99.15 % (ReLU).
 
 // %%
 const data = vugradSynthetic({ numTrain: 60_000, numVal: 10_000, rng: createRng(0) });

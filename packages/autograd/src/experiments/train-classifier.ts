@@ -18,7 +18,7 @@ export interface TrainClassifierOptions {
   epochs?: number;
   /** Minibatch size (default 128). */
   batchSize?: number;
-  /** Learning rate of plain SGD (default 0.003; vugrad uses 0.01, at which ReLU oscillates, see docs/autograd.md). */
+  /** Learning rate of plain SGD (default 0.003; at vugrad's 0.01 the ReLU network stalls near 98 %, see docs/autograd.md). */
   lr?: number;
   /** Momentum (default 0). */
   momentum?: number;

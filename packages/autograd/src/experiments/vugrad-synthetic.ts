@@ -22,7 +22,8 @@ export const VUGRAD_THRESHOLD = 0.6;
 /**
  * vugrad's synthetic two-class data (seed 002/003): x ~ N(0, I₂) and
  * y = [xᵀQx > 0.6] with Q = [[1, 0.5], [1, 0.2]], that is
- * xᵀQx = x₁² + 1.5·x₁x₂ + 0.2·x₂², a boundary that is a conic in the plane.
+ * xᵀQx = x₁² + 1.5·x₁x₂ + 0.2·x₂²; the symmetric part of Q is indefinite, so the
+ * class boundary xᵀQx = 0.6 is a hyperbola.
  * The first numTrain rows are the training split, the next numVal the validation split.
  */
 export function vugradSynthetic(options: VugradSyntheticOptions = {}): { train: LabeledSplit; val: LabeledSplit } {
