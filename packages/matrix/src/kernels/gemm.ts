@@ -1,5 +1,8 @@
-import { MR, NR, PACK_SIZE, microKernel, packBuffer } from "./micro-kernel.js";
+import { MR as KERNEL_MR, NR as KERNEL_NR, PACK_SIZE, microKernel, packBuffer } from "./micro-kernel.js";
 import { packA, packB } from "./pack.js";
+
+// Module-local copies: TurboFan folds a module's own constants, not imported bindings.
+const MR = KERNEL_MR, NR = KERNEL_NR;
 
 /**
  * A general matrix product on strided views, the engine behind matmul,

@@ -1,4 +1,7 @@
-import { MR, NR } from "./micro-kernel.js";
+import { MR as KERNEL_MR, NR as KERNEL_NR } from "./micro-kernel.js";
+
+// Module-local copies: TurboFan folds a module's own constants, not imported bindings.
+const MR = KERNEL_MR, NR = KERNEL_NR;
 
 /**
  * Packing: copy a block of an operand into the interleaved order the
