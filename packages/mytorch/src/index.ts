@@ -10,3 +10,4 @@ export * from "@mytorch/data";
 export * from "@mytorch/plot";
 export { fit, type FitOptions, type EpochStats, type BatchInfo, type History, type Optimizer } from "./fit.js";
 export { evaluate, type Model, type Criterion, type TrainingData } from "./evaluate.js";
+export * as nn from "@mytorch/nn";

@@ -1,5 +1,6 @@
 /// <reference types="node" />
 // `pnpm train` as a function of its arguments and streams, so that tests can run it in-process.
+import { runCircle } from "./run-circle.js";
 import { runTrain, type TrainIo } from "./run-train.js";
 import { UsageError, parseTrainArgs, trainHelp } from "./train-options.js";
 
@@ -20,7 +21,8 @@ export async function main(argv: readonly string[], io: TrainIo): Promise<number
     return 0;
   }
   try {
-    await runTrain(parsed.options, io);
+    if (parsed.options.task === "circle") await runCircle(parsed.options, io);
+    else await runTrain(parsed.options, io);
     return 0;
   } catch (error) {
     io.stderr.write(`\ntrain: ${error instanceof Error ? error.message : String(error)}\n`);

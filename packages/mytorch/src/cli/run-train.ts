@@ -53,6 +53,8 @@ async function loadTask(options: TrainOptions, rng: Rng, log: TextStream): Promi
       const test = syntheticRegression({ n: options.limitTest ?? REGRESSION_SIZES.test, ...REGRESSION_TRUTH, rng });
       return { train, test, inFeatures: 2, outFeatures: 1, describe: `${count(train)} train / ${count(test)} test examples` };
     }
+    case "circle":
+      throw new Error("the circle task runs through run-circle.ts, not the MLP trainer");
   }
 }
 

@@ -110,3 +110,18 @@ describe("trainHelp", () => {
     expect(help).toContain(`default: ${fashion.momentum} (fashion-mnist), ${regression.momentum} (regression)`);
   });
 });
+
+describe("--task circle", () => {
+  it("takes --epochs, --seed and --out, with the seed table's 100 epochs by default", () => {
+    const parsed = parseTrainArgs(["--task", "circle", "--seed", "3"]);
+    expect(parsed.help).toBe(false);
+    if (parsed.help) return;
+    expect(parsed.options).toMatchObject({ task: "circle", epochs: 100, seed: 3, out: "out/train/circle-mlp1.svg" });
+    expect(trainHelp()).toContain("pnpm train --task circle");
+  });
+
+  it("rejects the options that belong to the MLP tasks, naming the option", () => {
+    expect(() => parseTrainArgs(["--task", "circle", "--model", "mlp4"])).toThrow(/^--model does not apply to --task circle/);
+    expect(() => parseTrainArgs(["--task", "circle", "--lr", "0.1"])).toThrow(/^--lr does not apply to --task circle/);
+  });
+});

@@ -21,7 +21,18 @@ export const TASKS = {
     lr: 0.03,
     momentum: 0,
   },
+  circle: {
+    about: "seed 001's circle experiment: 1,000 train / 1,000 test points in [0, 1]², +1 inside the circle of radius 1/√(2π), −1 outside; 2→25→25→25→1 (ReLU, ReLU, Tanh, Tanh), MSE; the table's four rows (SGD batch 1, SGD batch 2, SGD with momentum, Adam), each with its own settings",
+    model: "mlp1", // not used: the network is the seed's Sequential
+    epochs: 100,
+    batchSize: 1,
+    lr: 0.01,
+    momentum: 0,
+  },
 } as const;
+
+/** Options that do not apply to the circle task: its network and each row's settings are the seed's. */
+export const NOT_FOR_CIRCLE = ["model", "hidden", "batch-size", "lr", "momentum", "data-dir", "limit-train", "limit-test"] as const;
 
 export type TaskName = keyof typeof TASKS;
 export const MODELS = ["mlp0", "mlp1", "mlp4"] as const;
@@ -108,6 +119,7 @@ export function trainHelp(): string {
     "Examples:",
     "  pnpm train --task fashion-mnist --model mlp1 --epochs 5",
     "  pnpm train --task regression",
+    "  pnpm train --task circle",
     "  pnpm train --model mlp4 --hidden 512,256,128,64 --lr 0.05 --limit-train 10000",
     "",
   ].join("\n");
@@ -146,6 +158,10 @@ export function parseTrainArgs(argv: readonly string[]): ParsedArgs {
   }
 
   const task = oneOf("task", raw.get("task") ?? "fashion-mnist", taskNames);
+  if (task === "circle") {
+    const misplaced = NOT_FOR_CIRCLE.find((name) => raw.has(name));
+    if (misplaced) throw new UsageError(`--${misplaced} does not apply to --task circle (its network and each row's optimizer settings are the seed's; --epochs, --seed and --out do)`);
+  }
   const defaults = TASKS[task];
   const model = oneOf("model", raw.get("model") ?? defaults.model, MODELS);
   const options: TrainOptions = {
