@@ -75,7 +75,7 @@ describe("parseTrainArgs: errors", () => {
     [["--lr", "NaN"], /^--lr must be a number > 0, got 'NaN'$/],
     [["--momentum", "1"], /^--momentum must be a number in \[0, 1\), got '1'$/],
     [["--seed", "-1"], /^--seed must be an integer ≥ 0, got '-1'$/],
-    [["--task", "circle"], /^--task must be one of fashion-mnist, regression, got 'circle'$/],
+    [["--task", "mnist"], /^--task must be one of fashion-mnist, regression, circle, got 'mnist'$/],
     [["--model", "mlp2"], /^--model must be one of mlp0, mlp1, mlp4, got 'mlp2'$/],
     [["--model", "mlp0", "--hidden", "5"], /^--hidden does not apply to mlp0 \(it has no hidden layer\)$/],
     [["--hidden", "64,32"], /^--hidden for mlp1 must be one width, got 2: '64,32'$/],
