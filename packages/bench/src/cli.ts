@@ -89,11 +89,11 @@ if (!args.has("--no-epoch")) {
     process.stdout.write(`  ${who}…\n`);
     results.push(runChild("epoch-child.js", [who, steps]) as EpochResult);
   }
-  const header = ["who", "epoch (s)", "steps timed", "loss first→last 10", "test accuracy", "alloc/step", "GCs (pause)"];
+  const header = ["who", "epoch (s)", "steps timed", "loss first→last 10", "test accuracy", "Float64Arrays/step", "GCs (pause)"];
   const lines = results.map((r) => [
     r.who, r.seconds.toFixed(2), `${r.steps}/${r.epochSteps}${r.steps < r.epochSteps ? " (scaled)" : ""}`,
     `${r.lossStart.toFixed(3)} → ${r.lossEnd.toFixed(3)}`, (100 * r.testAccuracy).toFixed(1) + " %",
-    r.allocation ? `${(r.allocation.medianBytesPerStep / 2 ** 20).toFixed(2)} MiB` : "–",
+    r.allocation ? `${r.allocation.arraysPerStep} (${(r.allocation.bytesPerStep / 2 ** 20).toFixed(1)} MiB)` : "–",
     r.allocation ? `${r.allocation.gcCount} (${r.allocation.gcMs.toFixed(0)} ms)` : "–",
   ]);
   console.log(markdownTable(header, lines));

@@ -12,8 +12,8 @@ export interface EpochResult {
   /** Accuracy on the 10 000 test images after the epoch (not timed). */
   testAccuracy: number;
   data: "real" | "synthetic";
-  /** Allocation per step, ours only (see train-ours.ts). */
-  allocation?: { medianBytesPerStep: number; gcCount: number; gcMs: number };
+  /** Ours only (see train-ours.ts): Float64Arrays and their bytes per step; GCs and pauses over the epoch. */
+  allocation?: { arraysPerStep: number; bytesPerStep: number; gcCount: number; gcMs: number };
 }
 
 export const BATCH = 256;

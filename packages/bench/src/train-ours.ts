@@ -5,6 +5,7 @@ import { MLP1 } from "@mytorch/mlp";
 import { SGD } from "@mytorch/optim";
 import { useParallelMatmul } from "@mytorch/parallel";
 import { BATCH, HIDDEN, LEARNING_RATE, type EpochResult } from "./epoch-result.js";
+import { countFloat64Allocations } from "./allocation.js";
 import { permutation, type FashionMnist, type Split } from "./fashion-mnist.js";
 
 /** Rows `order[start…start+rows)` of a split into X (rows × 784) and one-hot Y (rows × 10), in place. */
@@ -21,10 +22,9 @@ function fillBatch(split: Split, order: Int32Array, start: number, X: Matrix, Y:
  * One epoch of MLP1 (784 → 256 ReLU → 10), CrossEntropyLoss and plain SGD
  * (lr 0.1), batch 256, with the library's layers exactly as the homework has them.
  *
- * Allocation per step: heapUsed + arrayBuffers (process.memoryUsage) just
- * before and after each step; between two garbage collections the difference
- * is what the step allocated, so the median over steps is the typical
- * allocation. GC count and pause time come from a PerformanceObserver.
+ * Allocation: the garbage collections during the timed epoch (count and
+ * pauses, from a PerformanceObserver), then, untimed, the Float64Arrays that
+ * 10 more steps create (see allocation.ts), per step.
  */
 export async function trainOurs(data: FashionMnist, threads: 1 | 2, maxSteps: number): Promise<EpochResult> {
   useParallelMatmul({ threads });
@@ -46,27 +46,25 @@ export async function trainOurs(data: FashionMnist, threads: 1 | 2, maxSteps: nu
   });
   observer.observe({ entryTypes: ["gc"] });
 
-  const losses: number[] = [], allocated: number[] = [];
-  const memory = (): number => {
-    const usage = process.memoryUsage();
-    return usage.heapUsed + usage.arrayBuffers;
-  };
-  const start = performance.now();
-  for (let step = 0; step < steps; step++) {
+  const losses: number[] = [];
+  const trainStep = (step: number): number => {
     const batch = step === epochSteps - 1 ? last : full;
-    const before = memory();
     fillBatch(train, order, step * BATCH, batch.X, batch.Y);
     const loss = criterion.forward(model.forward(batch.X), batch.Y); // forward
     model.backward(criterion.backward()); //                              backward
     optimizer.step(); //                                                   update
-    allocated.push(memory() - before);
-    losses.push(loss);
-  }
+    return loss;
+  };
+  const start = performance.now();
+  for (let step = 0; step < steps; step++) losses.push(trainStep(step));
   const seconds = ((performance.now() - start) / 1000) * (epochSteps / steps);
   await new Promise((resolve) => setTimeout(resolve, 20)); // let the GC entries arrive
   observer.disconnect();
 
-  const positive = allocated.filter((bytes) => bytes > 0).sort((x, y) => x - y);
+  const countedSteps = 10;
+  const counted = countFloat64Allocations(() => {
+    for (let step = 0; step < countedSteps; step++) trainStep(step);
+  });
   return {
     who: threads === 1 ? "ours, 1 thread" : "ours, 2 threads",
     seconds,
@@ -77,7 +75,8 @@ export async function trainOurs(data: FashionMnist, threads: 1 | 2, maxSteps: nu
     testAccuracy: accuracy(model, data.test),
     data: data.source,
     allocation: {
-      medianBytesPerStep: positive.length === 0 ? 0 : positive[positive.length >> 1]!,
+      arraysPerStep: counted.arrays / countedSteps,
+      bytesPerStep: counted.bytes / countedSteps,
       gcCount: gcPauses.length,
       gcMs: gcPauses.reduce((x, y) => x + y, 0),
     },
