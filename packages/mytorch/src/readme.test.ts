@@ -27,3 +27,15 @@ describe("README example", () => {
     expect(last).toBeLessThan(1e-3);
   });
 });
+
+describe("README train --help", () => {
+  it("shows exactly what `pnpm train --help` prints", async () => {
+    const { trainHelp } = await import("./cli/train-options.js");
+    const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+    const marker = readme.indexOf("<!-- train-help");
+    expect(marker, "README has the train-help marker").toBeGreaterThanOrEqual(0);
+    const block = /```\n\$ pnpm train --help\n([\s\S]*?)```/.exec(readme.slice(marker));
+    expect(block, "README has the help block after the marker").not.toBeNull();
+    expect(block![1]).toBe(trainHelp());
+  });
+});
