@@ -48,8 +48,8 @@ export function apply<C extends object>(op: Op<C>, inputs: readonly TensorLike[]
   if (!requiresGrad) return new Tensor(value, { requiresGrad: false });
   const node = new OpNode(op, tensors, context);
   const output = new Tensor(value, { requiresGrad: true });
-  output.source = node as unknown as OpNode; // the node made this tensor …
-  node.outputs.push(output); //                  … and is connected to it only now
+  output.source = node as OpNode<object>; // the node made this tensor …
+  node.outputs.push(output); //                … and is connected to it only now
   return output;
 }
 

@@ -67,7 +67,8 @@ export function accuracyOf(logits: Matrix, labels: Int32Array): number {
  */
 export function trainClassifier(train: LabeledSplit, val: LabeledSplit, options: TrainClassifierOptions): TrainClassifierResult {
   const features = train.X.cols;
-  const classes = Math.max(...train.y, ...val.y) + 1;
+  let classes = 0; // the largest label + 1 (a loop: spreading 70,000 labels into Math.max can overflow the stack)
+  for (const labels of [train.y, val.y]) for (let i = 0; i < labels.length; i++) classes = Math.max(classes, labels[i]! + 1);
   const {
     activation,
     hidden = 4 * features,

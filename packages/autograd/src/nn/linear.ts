@@ -1,5 +1,4 @@
-import { ShapeError, defaultRng, shapeOf, type Rng } from "@mytorch/matrix";
-import { Matrix } from "@mytorch/matrix";
+import { Matrix, ShapeError, defaultRng, shapeOf, type Rng } from "@mytorch/matrix";
 import { Tensor } from "../tensor.js";
 import { resolveInitializer, type Initializer, type InitializerName } from "./init.js";
 import { Module } from "./module.js";
