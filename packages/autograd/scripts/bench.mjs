@@ -9,11 +9,12 @@
 //
 //   pnpm --filter @mytorch/autograd bench
 //   node scripts/bench.mjs --hidden 256 --repeats 3 --limit 60000
+//   node scripts/bench.mjs --synthetic 1 --hidden 8     # vugrad's tiny 2 → 8 → 2 network, where bookkeeping shows
 import { CrossEntropyLoss } from "@mytorch/loss";
 import { Matrix, createRng } from "@mytorch/matrix";
 import { MLP1 } from "@mytorch/mlp";
 import { SGD as ManualSGD } from "@mytorch/optim";
-import { Tensor, nn, optim } from "../dist/index.js";
+import { Tensor, nn, optim, vugradSynthetic } from "../dist/index.js";
 
 const args = {};
 for (let k = 2; k < process.argv.length; k += 2) args[process.argv[k].replace(/^--/, "")] = process.argv[k + 1];
@@ -21,10 +22,19 @@ const hidden = Number(args.hidden ?? 128);
 const repeats = Number(args.repeats ?? 3);
 const limit = Number(args.limit ?? 60_000);
 const batchSize = 128;
+let features = 784;
+let classes = 10;
 const lr = 0.01;
 
 let X, Y, labels, source;
-try {
+if (args.synthetic !== undefined) {
+  const { train } = vugradSynthetic({ numTrain: limit, numVal: 1, rng: createRng(0) });
+  X = train.X;
+  labels = train.y;
+  Y = Matrix.zeros(limit, 2);
+  labels.forEach((j, i) => Y.set(i, j, 1));
+  source = `vugrad's synthetic data, ${limit} examples`;
+} else try {
   const { loadFashionMnistFromDisk } = await import("@mytorch/data/node");
   const data = await loadFashionMnistFromDisk(undefined, { limitTrain: limit, limitTest: 1 });
   X = data.train.images;
@@ -41,6 +51,8 @@ try {
   source = `random 784-pixel images (Fashion-MNIST not found: ${String(error.message).split("\n")[0]})`;
 }
 
+features = X.cols;
+classes = Y.cols;
 const batches = [];
 for (let start = 0; start < X.rows; start += batchSize) {
   const end = Math.min(start + batchSize, X.rows);
@@ -49,12 +61,12 @@ for (let start = 0; start < X.rows; start += batchSize) {
 
 /** Same initial weights for every variant. */
 function initialWeights() {
-  const reference = new MLP1(784, hidden, 10, { rng: createRng(1) });
+  const reference = new MLP1(features, hidden, classes, { rng: createRng(1) });
   return reference.layers.map((layer) => ({ W: layer.W.clone(), b: layer.b.clone() }));
 }
 
 function manualEpoch() {
-  const model = new MLP1(784, hidden, 10, { rng: createRng(1) });
+  const model = new MLP1(features, hidden, classes, { rng: createRng(1) });
   initialWeights().forEach((w, l) => ((model.layers[l].W = w.W), (model.layers[l].b = w.b)));
   const criterion = new CrossEntropyLoss();
   const optimizer = new ManualSGD(model, lr);
@@ -69,7 +81,7 @@ function manualEpoch() {
 }
 
 function autogradEpoch(xRequiresGrad) {
-  const layers = [new nn.Linear(784, hidden), new nn.Linear(hidden, 10)];
+  const layers = [new nn.Linear(features, hidden), new nn.Linear(hidden, classes)];
   initialWeights().forEach((w, l) => ((layers[l].W.value = w.W), (layers[l].b.value = w.b)));
   const model = new nn.Sequential(layers[0], new nn.ReLU(), layers[1]);
   const optimizer = new optim.SGD(model.parameters(), { lr });
@@ -90,7 +102,7 @@ const variants = [
   ["autograd, X requires grad (same work)", () => autogradEpoch(true)],
   ["autograd, X is data (default)", () => autogradEpoch(false)],
 ];
-console.log(`bench: one epoch of 784 → ${hidden} → 10 (ReLU), ${batches.length} minibatches of ${batchSize}, ${source}`);
+console.log(`bench: one epoch of ${features} → ${hidden} → ${classes} (ReLU), ${batches.length} minibatches of ${batchSize}, ${source}`);
 console.log(`node ${process.version}; ${repeats} repeats, variants interleaved; the median is reported\n`);
 const times = variants.map(() => []);
 const losses = variants.map(() => 0);
