@@ -53,7 +53,7 @@ export function graphToSvg(root: Tensor, options: GraphSvgOptions = {}): string 
       const node = top.source;
       const missing = node === null ? [] : node.inputs.filter((input) => !tensorLayer.has(input));
       if (missing.length > 0) {
-        stack.push(...missing);
+        stack.push(...missing.reverse()); // the first input is placed first (on top)
         continue;
       }
       stack.pop();
@@ -105,13 +105,15 @@ export function graphToSvg(root: Tensor, options: GraphSvgOptions = {}): string 
   for (const node of opNodes) place(node, { kind: "op", label: node.op.name, detail: "", layer: opLayer.get(node)!, constant: false });
   const tallest = Math.max(...Array.from(perLayer, (column) => column?.length ?? 0));
   const margin = 60;
+  // Room at the sides for the widest caption (about 5.8 px per character at font size 10).
+  const marginX = Math.max(margin, ...[...placed.values()].map((p) => 2.9 * p.detail.length + 10));
   perLayer.forEach((column, layer) => {
     column?.forEach((p, k) => {
-      p.x = margin + layer * layerGap;
+      p.x = marginX + layer * layerGap;
       p.y = margin + (k + (tallest - column.length) / 2) * rowGap;
     });
   });
-  const width = 2 * margin + (perLayer.length - 1) * layerGap;
+  const width = 2 * marginX + (perLayer.length - 1) * layerGap;
   const height = 2 * margin + (tallest - 1) * rowGap + 20;
 
   const radius = 24;
