@@ -9,6 +9,6 @@ export default defineConfig({
   ssr: { resolve: { conditions } },
   test: {
     include: ["src/**/*.test.ts"],
-    testTimeout: 20_000,
+    testTimeout: 60_000, // generous: CI runs suites side by side on 2 cores
   },
 });
