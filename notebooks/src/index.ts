@@ -16,3 +16,4 @@ export {
 } from "./fixtures.js";
 export { referenceActivations } from "./reference-activations.js";
 export { once } from "./once.js";
+export { htmlTable, textTable, type Table } from "./table.js";
