@@ -84,6 +84,11 @@ def run_notebook(path, out_dir, timeout, quiet):
     failures = []
     failed_cells = []
 
+    running = {"index": None}
+
+    def on_cell_execute(cell, cell_index):
+        running["index"] = cell_index
+
     async def on_cell_error(cell, cell_index, execute_reply):
         failed_cells.append(cell_index)
         # After an error tslab aborts every request that arrives within 200 ms
@@ -97,13 +102,16 @@ def run_notebook(path, out_dir, timeout, quiet):
         timeout_func=lambda cell: max(1, int(deadline - time.monotonic())),
         startup_timeout=120,
         resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}},
+        on_cell_execute=on_cell_execute,
         on_cell_error=on_cell_error,
     )
     client.echo = not quiet
     try:
         client.execute()
     except CellTimeoutError:
-        failures.append(f"timed out: the notebook took longer than {timeout} s (--timeout)")
+        where = running["index"]
+        cell = f" in cell {where} ({first_line(nb.cells[where])})" if where is not None else ""
+        failures.append(f"timed out{cell}: the notebook took longer than {timeout} s (--timeout)")
     except DeadKernelError as error:
         failures.append(f"the kernel died: {error}")
     except Exception as error:  # the kernel could not start, and the like
