@@ -13,7 +13,7 @@ import { existsSync } from "node:fs";
 import { delimiter, join, relative } from "node:path";
 import { findPython, jupyterPath, root, writeKernelSpec } from "./jupyter-kernel.mjs";
 
-const ORDER = ["LinearTester", "LossTester", "SGDTester", "ActivationTester", "MLPTester", "TrainingTester"];
+const ORDER = ["LinearTester", "LossTester", "SGDTester", "ActivationTester", "MLPTester", "TrainingTester", "CircleExperiment", "AutogradTester"];
 const notebooksDir = join(root, "notebooks");
 
 function fail(message) {
@@ -65,6 +65,12 @@ const { python, reason } = findPython();
 if (python === null) fail(reason);
 if (run(process.execPath, [join(notebooksDir, "generate.mjs"), "--check"]) !== 0) {
   fail("a committed notebook differs from its source in notebooks/sources/ (see above)");
+}
+// CircleExperiment and AutogradTester are generated from their packages' notebook/ sources.
+for (const pkg of ["nn", "autograd"]) {
+  if (run(process.execPath, [join(root, "packages", pkg, "scripts", "notebook.mjs"), "--check"]) !== 0) {
+    fail(`a committed notebook differs from its source in packages/${pkg}/notebook/ (see above)`);
+  }
 }
 
 if (options.build) {
