@@ -15,17 +15,19 @@ export const jupyterPath = join(root, ".jupyter");
 export const aptPackages = ["python3-nbclient", "python3-nbconvert", "dataset-fashion-mnist"];
 
 /**
- * Writes <repo>/.jupyter/kernels/tslab/kernel.json pointing at the workspace's
- * tslab (what `tslab install` would write, minus the global registry), and a
- * .gitignore that keeps the generated folder out of git. Returns the kernel
- * folder, or null (with the reason) when tslab is not installed yet.
+ * Writes <repo>/.jupyter/kernels/tslab/kernel.json, which starts the
+ * workspace's tslab through scripts/tslab-kernel.cjs (tslab's own kernel with
+ * its file watching off; see there why) with this Node, and a .gitignore that
+ * keeps the generated folder out of git. This is what `tslab install` would
+ * register, minus the global registry. Returns the kernel folder, or null
+ * (with the reason) when tslab is not installed yet.
  */
 export function writeKernelSpec() {
-  const tslab = join(root, "node_modules", ".bin", "tslab");
+  const tslab = join(root, "node_modules", "tslab", "package.json");
   if (!existsSync(tslab)) return { dir: null, reason: `${tslab} is missing; run 'node scripts/setup.mjs' (pnpm install)` };
   const dir = join(jupyterPath, "kernels", "tslab");
   const spec = {
-    argv: [tslab, "kernel", "--config-path", "{connection_file}"],
+    argv: [process.execPath, join(root, "scripts", "tslab-kernel.cjs"), "{connection_file}"],
     display_name: "TypeScript (MyTorch)",
     language: "typescript",
   };
