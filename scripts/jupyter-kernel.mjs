@@ -16,7 +16,7 @@ export const aptPackages = ["python3-nbclient", "python3-nbconvert", "dataset-fa
 
 /**
  * Writes <repo>/.jupyter/kernels/tslab/kernel.json, which starts the
- * workspace's tslab through scripts/tslab-kernel.cjs (tslab's own kernel with
+ * workspace's tslab through scripts/tslab-kernel.mjs (tslab's own kernel with
  * its file watching off; see there why) with this Node, and a .gitignore that
  * keeps the generated folder out of git. This is what `tslab install` would
  * register, minus the global registry. Returns the kernel folder, or null
@@ -27,7 +27,7 @@ export function writeKernelSpec() {
   if (!existsSync(tslab)) return { dir: null, reason: `${tslab} is missing; run 'node scripts/setup.mjs' (pnpm install)` };
   const dir = join(jupyterPath, "kernels", "tslab");
   const spec = {
-    argv: [process.execPath, join(root, "scripts", "tslab-kernel.cjs"), "{connection_file}"],
+    argv: [process.execPath, join(root, "scripts", "tslab-kernel.mjs"), "{connection_file}"],
     display_name: "TypeScript (MyTorch)",
     language: "typescript",
   };
