@@ -52,12 +52,14 @@ export class WorkerPool {
   readonly size: number;
   private readonly workers: PoolWorker[] = [];
   private shared: SharedArrayBuffer;
+  private view: Float64Array;
   private generation = 0;
   private broken: string | null = null;
 
   constructor(size: number) {
     this.size = size;
     this.shared = new SharedArrayBuffer(8 * 1024);
+    this.view = new Float64Array(this.shared);
     for (let w = 0; w < size; w++) {
       const control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_SLOTS));
       const { port1, port2 } = new MessageChannel();
@@ -77,7 +79,7 @@ export class WorkerPool {
 
   /** The shared data as float64; valid until the next ensureCapacity. */
   get data(): Float64Array {
-    return new Float64Array(this.shared);
+    return this.view;
   }
 
   /** Why the pool cannot be used, or null. */
@@ -105,6 +107,7 @@ export class WorkerPool {
   ensureCapacity(elements: number): void {
     if (this.shared.byteLength >= 8 * elements) return;
     this.shared = new SharedArrayBuffer(8 * Math.ceil(elements * 1.25));
+    this.view = new Float64Array(this.shared);
     this.generation++;
     for (const { control, port } of this.workers) {
       port.postMessage({ data: this.shared, generation: this.generation });
