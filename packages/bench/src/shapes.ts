@@ -23,7 +23,7 @@ export const SHAPES: readonly BenchShape[] = [
   { id: "sq512", label: "512³", product: "A·B", m: 512, k: 512, n: 512 },
   { id: "sq1024", label: "1024³", product: "A·B", m: 1024, k: 1024, n: 1024 },
   { id: "forward", label: "X·W (256×784)·(784×256)", product: "A·B", m: 256, k: 784, n: 256 },
-  { id: "gradW", label: "Xᵀ·G (784×256)ᵀ… → 784×256", product: "Aᵀ·B", m: 784, k: 256, n: 256 },
+  { id: "gradW", label: "Xᵀ·G (256×784)ᵀ·(256×256)", product: "Aᵀ·B", m: 784, k: 256, n: 256 },
   { id: "gradX", label: "G·Wᵀ (256×256)·(784×256)ᵀ", product: "A·Bᵀ", m: 256, k: 256, n: 784 },
   { id: "skinny", label: "(256×256)·(256×10)", product: "A·B", m: 256, k: 256, n: 10 },
   { id: "row", label: "one row (1×784)·(784×256)", product: "A·B", m: 1, k: 784, n: 256 },

@@ -11,9 +11,9 @@ function escapeXml(text: string): string {
 }
 
 export function barChartSvg(chart: BarChart): string {
-  const barWidth = 16, gap = 22, left = 60, top = 40, plotHeight = 260, bottom = 110;
+  const barWidth = 16, gap = 22, left = 60, top = 40, plotHeight = 260, bottom = 150;
   const groupWidth = chart.series.length * barWidth + gap;
-  const width = left + chart.groups.length * groupWidth + 20;
+  const width = left + chart.groups.length * groupWidth + 140;
   const height = top + plotHeight + bottom;
   const max = Math.max(1e-9, ...chart.series.flatMap((s) => s.values.filter(Number.isFinite)));
   const step = niceStep(max / 5);
