@@ -57,8 +57,11 @@ export class ParallelMatmul implements MatmulBackend {
   gemm(args: GemmArgs): void {
     this.stats.total++;
     const { m, n, k } = args;
-    const share = Math.ceil(m / this.threads / ROW_ALIGN) * ROW_ALIGN; // rows per thread
-    if (m * n * k < this.minWork || share >= m || args.aOffset || args.bOffset || args.cOffset || !this.workersReady()) {
+    // The calling thread also copies the operands in and the results out, so it
+    // takes the smaller share: its rows rounded down to whole 6-row tiles.
+    const share = Math.floor(m / this.threads / ROW_ALIGN) * ROW_ALIGN; // rows 0…share−1 here
+    const workerRows = Math.ceil((m - share) / this.pool.size / ROW_ALIGN) * ROW_ALIGN;
+    if (m * n * k < this.minWork || share === 0 || args.aOffset || args.bOffset || args.cOffset || !this.workersReady()) {
       gemm(args);
       return;
     }
@@ -75,13 +78,13 @@ export class ParallelMatmul implements MatmulBackend {
     data.set(a.subarray(aStart, aStart + aLength), 0);
     data.set(b.subarray(0, bLength), aLength);
 
-    // Worker w takes rows [first, first + share) of C; indices stay those of the whole problem.
+    // Worker w takes rows [first, first + workerRows) of C; indices stay those of the whole problem.
     let used = 0;
-    for (let first = share; first < m && used < this.pool.size; first += share, used++) {
+    for (let first = share; first < m; first += workerRows, used++) {
       this.pool.start(used, {
         m, n, k, aRowStride, aColStride, bRowStride, bColStride,
         rowStart: first,
-        rowEnd: Math.min(first + share, m),
+        rowEnd: Math.min(first + workerRows, m),
         aStart: 0,
         aLength,
         aIndexOffset: -aStart,
