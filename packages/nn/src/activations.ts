@@ -1,6 +1,6 @@
 import * as homework from "@mytorch/activation";
-import { ShapeError, shapeOf, type Matrix } from "@mytorch/matrix";
-import type { Module, Parameter } from "./module.js";
+import type { Matrix } from "@mytorch/matrix";
+import { ParameterFreeModule } from "./parameter-free-module.js";
 
 /**
  * An element-wise activation A = φ(H) as a Module, wrapping a homework activation.
@@ -8,41 +8,22 @@ import type { Module, Parameter } from "./module.js";
  *   backward: dL/dA (N × h) → dL/dH = dL/dA ⊙ dA/dH, with dA/dH from the homework backward().
  * No parameters.
  */
-export class ActivationModule implements Module {
-  training = true;
-  private lastShape: [number, number] | null = null;
-
+export class ActivationModule extends ParameterFreeModule {
   constructor(
-    readonly name: string,
+    name: string,
     readonly activation: homework.Activation,
-  ) {}
+  ) {
+    super(name);
+  }
 
   forward(H: Matrix): Matrix {
-    this.lastShape = [H.rows, H.cols];
+    this.rememberShape(H);
     return this.activation.forward(H);
   }
 
   backward(dLdA: Matrix): Matrix {
-    if (this.lastShape === null) throw new Error(`${this.name}.backward: call forward first`);
-    const [rows, cols] = this.lastShape;
-    if (dLdA.rows !== rows || dLdA.cols !== cols) {
-      throw new ShapeError(`${this.name}.backward: dLdA must be ${rows}×${cols} (the shape of the last output), got ${shapeOf(dLdA)}`);
-    }
+    this.checkGradient(dLdA, "dLdA");
     return dLdA.mul(this.activation.backward()); // dL/dH = dL/dA ⊙ dA/dH
-  }
-
-  parameters(): Parameter[] {
-    return [];
-  }
-
-  train(): this {
-    this.training = true;
-    return this;
-  }
-
-  eval(): this {
-    this.training = false;
-    return this;
   }
 }
 

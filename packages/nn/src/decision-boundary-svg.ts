@@ -17,10 +17,6 @@ const OUTSIDE_FILL = "#fde2c8"; // output < 0: predicted −1
 const INSIDE_POINT = "#1f77b4";
 const OUTSIDE_POINT = "#d62728";
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
 /**
  * An SVG picture of a classifier on [0, 1]²: the plane coloured by the sign of predict(X) on a
  * resolution × resolution grid of cell centres (blue where output ≥ 0, orange where < 0), the

@@ -1,5 +1,5 @@
-import { Matrix, ShapeError, defaultRng, shapeOf, type Rng } from "@mytorch/matrix";
-import type { Module, Parameter } from "./module.js";
+import { Matrix, defaultRng, type Rng } from "@mytorch/matrix";
+import { ParameterFreeModule } from "./parameter-free-module.js";
 
 /** Options for Dropout. */
 export interface DropoutOptions {
@@ -14,15 +14,14 @@ export interface DropoutOptions {
  *   eval:  Y = X, dL/dX = dL/dY (identity).
  * Shapes: X (N × h) → Y (N × h). No parameters. p in [0, 1).
  */
-export class Dropout implements Module {
+export class Dropout extends ParameterFreeModule {
   readonly p: number;
-  training = true;
   private readonly rng: Rng;
   /** The mask of the last forward in train mode; null after an eval-mode forward. */
   private mask: Matrix | null = null;
-  private lastShape: [number, number] | null = null;
 
   constructor(p = 0.5, options: DropoutOptions = {}) {
+    super("Dropout");
     if (typeof p !== "number" || !(p >= 0 && p < 1)) {
       throw new RangeError(`Dropout: invalid dropout probability: ${p} (must be in [0, 1))`);
     }
@@ -31,7 +30,7 @@ export class Dropout implements Module {
   }
 
   forward(X: Matrix): Matrix {
-    this.lastShape = [X.rows, X.cols];
+    this.rememberShape(X);
     if (!this.training || this.p === 0) {
       this.mask = null;
       return X;
@@ -44,30 +43,12 @@ export class Dropout implements Module {
   }
 
   backward(dLdY: Matrix): Matrix {
-    if (this.lastShape === null) throw new Error("Dropout.backward: call forward first");
-    const [rows, cols] = this.lastShape;
-    if (dLdY.rows !== rows || dLdY.cols !== cols) {
-      throw new ShapeError(`Dropout.backward: dLdY must be ${rows}×${cols} (the shape of the last output), got ${shapeOf(dLdY)}`);
-    }
+    this.checkGradient(dLdY, "dLdY");
     return this.mask === null ? dLdY : dLdY.mul(this.mask); // dL/dX = dL/dY ⊙ M
   }
 
   /** The mask of the last train-mode forward (0 or 1/(1 − p) entries), or null. */
   lastMask(): Matrix | null {
     return this.mask;
-  }
-
-  parameters(): Parameter[] {
-    return [];
-  }
-
-  train(): this {
-    this.training = true;
-    return this;
-  }
-
-  eval(): this {
-    this.training = false;
-    return this;
   }
 }
