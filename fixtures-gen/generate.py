@@ -11,40 +11,19 @@ numpy's seeded RandomState, so a rerun writes byte-identical JSON.
 Needs Debian's python3-torch and python3-numpy. The JSON files it writes are
 committed; the TypeScript tests read them and never need Python.
 """
-import json
 import math
-import os
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 
-torch.set_default_dtype(torch.float64)
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+from common import m, t, write_fixture
+
 rs = np.random.RandomState(519)
 
 
-def t(x):
-    return torch.tensor(np.asarray(x, dtype=np.float64))
-
-
-def m(x):
-    """A tensor or array as nested lists (rows of floats)."""
-    if isinstance(x, torch.Tensor):
-        x = x.detach().numpy()
-    x = np.asarray(x, dtype=np.float64)
-    if x.ndim == 1:
-        x = x.reshape(1, -1)
-    return [[float(v) for v in row] for row in x]
-
-
 def write(package, name, data):
-    path = os.path.join(ROOT, "packages", package, "fixtures", name)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w") as f:
-        json.dump({"generator": "fixtures-gen/generate.py", "torch": torch.__version__, **data}, f, indent=1)
-        f.write("\n")
-    print("wrote", os.path.relpath(path, ROOT))
+    write_fixture("generate.py", package, name, data)
 
 
 # ---- @mytorch/matrix: the Rng stream and the products ------------------------

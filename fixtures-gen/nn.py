@@ -11,37 +11,20 @@ under torch.manual_seed.
 Writes packages/nn/fixtures/{optim,init,dropout}.json; the TypeScript tests read them and never
 need Python.
 """
-import json
 import math
-import os
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 
-torch.set_default_dtype(torch.float64)
+from common import m, t, write_fixture
+
 torch.manual_seed(559)
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 rs = np.random.RandomState(559)
 
 
-def m(x):
-    """A tensor or array as nested lists (rows of floats), always 2-D."""
-    if isinstance(x, torch.Tensor):
-        x = x.detach().numpy()
-    x = np.asarray(x, dtype=np.float64)
-    if x.ndim == 1:
-        x = x.reshape(1, -1)
-    return [[float(v) for v in row] for row in x]
-
-
 def write(name, data):
-    path = os.path.join(ROOT, "packages", "nn", "fixtures", name)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w") as f:
-        json.dump({"generator": "fixtures-gen/nn.py", "torch": torch.__version__, **data}, f, indent=1)
-        f.write("\n")
-    print("wrote", os.path.relpath(path, ROOT))
+    write_fixture("nn.py", "nn", name, data)
 
 
 # ---- optimizers: trajectories over 5 steps with given gradients --------------------------
