@@ -9,41 +9,16 @@ drawn with numpy's seeded RandomState, so a rerun writes byte-identical JSON.
 Writes packages/autograd/fixtures/{ops,losses,optim,seed000}.json; the
 TypeScript tests read them and never need Python. Same style as generate.py.
 """
-import json
-import os
+from functools import partial
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 
-torch.set_default_dtype(torch.float64)
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+from common import m, t, write_fixture
+
 rs = np.random.RandomState(577)
-
-
-def t(x):
-    return torch.tensor(np.asarray(x, dtype=np.float64))
-
-
-def m(x):
-    """A tensor or array as nested lists (rows of floats), always 2-D."""
-    if isinstance(x, torch.Tensor):
-        x = x.detach().numpy()
-    x = np.asarray(x, dtype=np.float64)
-    if x.ndim == 0:
-        x = x.reshape(1, 1)
-    if x.ndim == 1:
-        x = x.reshape(1, -1)
-    return [[float(v) for v in row] for row in x]
-
-
-def write(name, data):
-    path = os.path.join(ROOT, "packages", "autograd", "fixtures", name)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w") as f:
-        json.dump({"generator": "fixtures-gen/autograd.py", "torch": torch.__version__, **data}, f, indent=1)
-        f.write("\n")
-    print("wrote", os.path.relpath(path, ROOT))
+write = partial(write_fixture, "autograd.py", "autograd")
 
 
 # ---- ops: output and every input's gradient for L = Σ output ⊙ G ---------------
