@@ -1,6 +1,10 @@
 import { shapeOf } from "@mytorch/matrix";
+import { escapeXml } from "@mytorch/plot";
 import type { OpNode } from "./op.js";
 import type { Tensor } from "./tensor.js";
+
+/** Text safe inside SVG/XML (the one of @mytorch/plot, re-exported for callers of this module). */
+export { escapeXml };
 
 /** Options of graphToSvg. */
 export interface GraphSvgOptions {
@@ -157,11 +161,6 @@ export function graphToSvg(root: Tensor, options: GraphSvgOptions = {}): string 
     ...parts,
     "</svg>",
   ].join("\n");
-}
-
-/** Text safe inside an SVG element. */
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 /** A short rendering of a small matrix: [[1, 0], [0, 1]]; "…" when larger than 2×3. */

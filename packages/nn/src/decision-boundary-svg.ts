@@ -1,4 +1,5 @@
 import { Matrix, ShapeError, shapeOf } from "@mytorch/matrix";
+import { escapeXml } from "@mytorch/plot";
 import { CIRCLE_CENTRE, CIRCLE_RADIUS, type LabelledPoints } from "./circle-data.js";
 
 export interface DecisionBoundaryOptions {
