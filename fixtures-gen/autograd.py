@@ -4,7 +4,7 @@
 Every expected value comes from PyTorch 1.13 autograd in float64. Inputs are
 drawn with numpy's seeded RandomState, so a rerun writes byte-identical JSON.
 
-    pnpm fixtures:autograd     # or: /usr/bin/python3 fixtures-gen/autograd.py
+    pnpm fixtures              # all three generators; or: /usr/bin/python3 fixtures-gen/autograd.py
 
 Writes packages/autograd/fixtures/{ops,losses,optim,seed000}.json; the
 TypeScript tests read them and never need Python. Same style as generate.py.

@@ -6,7 +6,7 @@ random number generator, from a separate Python implementation of
 splitmix32 + xoshiro128** + Marsaglia's polar method. Inputs are drawn with
 numpy's seeded RandomState, so a rerun writes byte-identical JSON.
 
-    pnpm fixtures        # or: /usr/bin/python3 fixtures-gen/generate.py
+    pnpm fixtures        # all three generators; or: /usr/bin/python3 fixtures-gen/generate.py
 
 Needs Debian's python3-torch and python3-numpy. The JSON files it writes are
 committed; the TypeScript tests read them and never need Python.
