@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { Matrix, ShapeError } from "@mytorch/matrix";
-import { accuracy } from "./accuracy.js";
+import { accuracy, countCorrect } from "./accuracy.js";
 
 describe("accuracy", () => {
   it("counts rows whose largest logit is at the label: 2 of 3", () => {
     const logits = Matrix.fromArray([[0.1, 2, -1], [5, 4, 3], [0, 0, 1]]);
     expect(accuracy(logits, Int32Array.of(1, 1, 2))).toBe(2 / 3);
+  });
+
+  it("countCorrect gives the count itself: 2 of 3", () => {
+    const logits = Matrix.fromArray([[0.1, 2, -1], [5, 4, 3], [0, 0, 1]]);
+    expect(countCorrect(logits, Int32Array.of(1, 1, 2))).toBe(2);
+    expect(countCorrect(Matrix.zeros(0, 3), [])).toBe(0);
+    expect(() => countCorrect(Matrix.zeros(2, 3), [0])).toThrow(/^countCorrect: logits has 2 rows \(2×3\) but there are 1 labels$/);
   });
 
   it("takes the first maximum on ties", () => {

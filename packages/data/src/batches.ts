@@ -1,5 +1,5 @@
 import { defaultRng, shuffle as shuffleInPlace, ShapeError, shapeOf, type Matrix, type Rng } from "@mytorch/matrix";
-import { oneHot } from "./one-hot.js";
+import { defaultClassCount, oneHot } from "./one-hot.js";
 
 /** Examples with class labels: a Dataset, or any { images, labels }. */
 export interface LabeledData {
@@ -62,35 +62,25 @@ export function batches(
   const n = exampleCount(data);
   const { shuffle = false } = options;
   const rng = options.rng ?? defaultRng();
-  const order = (): Int32Array => {
-    const indices = Int32Array.from({ length: n }, (_, i) => i);
-    return shuffle ? shuffleInPlace(indices, rng) : indices;
-  };
-  const batchCount = Math.ceil(n / batchSize);
   if ("labels" in data) {
-    const classCount = data.classCount ?? data.labels.reduce((max, label) => Math.max(max, label + 1), 1);
-    return {
-      batchCount,
-      exampleCount: n,
-      *[Symbol.iterator]() {
-        const indices = order();
-        for (let start = 0; start < n; start += batchSize) {
-          const rows = indices.subarray(start, Math.min(start + batchSize, n));
-          const labels = Int32Array.from(rows, (i) => data.labels[i]!);
-          yield { X: data.images.selectRows(rows), labels, Y: oneHot(labels, classCount) };
-        }
-      },
-    };
+    const classCount = data.classCount ?? defaultClassCount(data.labels);
+    return minibatches(n, batchSize, shuffle, rng, (rows) => {
+      const labels = Int32Array.from(rows, (i) => data.labels[i]!);
+      return { X: data.images.selectRows(rows), labels, Y: oneHot(labels, classCount) };
+    });
   }
+  return minibatches(n, batchSize, shuffle, rng, (rows) => ({ X: data.X.selectRows(rows), Y: data.Y.selectRows(rows) }));
+}
+
+/** The passes over n examples: each pass orders 0..n−1 (a new permutation when shuffling) and gathers batchSize rows at a time. */
+function minibatches<B>(n: number, batchSize: number, shuffle: boolean, rng: Rng, gather: (rows: Int32Array) => B): Batches<B> {
   return {
-    batchCount,
+    batchCount: Math.ceil(n / batchSize),
     exampleCount: n,
     *[Symbol.iterator]() {
-      const indices = order();
-      for (let start = 0; start < n; start += batchSize) {
-        const rows = indices.subarray(start, Math.min(start + batchSize, n));
-        yield { X: data.X.selectRows(rows), Y: data.Y.selectRows(rows) };
-      }
+      const indices = Int32Array.from({ length: n }, (_, i) => i);
+      if (shuffle) shuffleInPlace(indices, rng);
+      for (let start = 0; start < n; start += batchSize) yield gather(indices.subarray(start, Math.min(start + batchSize, n)));
     },
   };
 }

@@ -1,5 +1,5 @@
 import { Matrix, ShapeError, shapeOf } from "@mytorch/matrix";
-import { oneHot } from "./one-hot.js";
+import { defaultClassCount, oneHot } from "./one-hot.js";
 
 /**
  * A labelled data set: N examples as the rows of `images` (N × features) and
@@ -16,7 +16,7 @@ export class Dataset {
     if (images.rows !== labels.length) {
       throw new ShapeError(`Dataset: images has ${images.rows} rows (${shapeOf(images)}) but there are ${labels.length} labels`);
     }
-    const count = classCount ?? labels.reduce((max, label) => Math.max(max, label + 1), 1);
+    const count = classCount ?? defaultClassCount(labels);
     for (let i = 0; i < labels.length; i++) {
       if (labels[i]! < 0 || labels[i]! >= count) {
         throw new RangeError(`Dataset: labels must be in [0, ${count}), got ${labels[i]} at index ${i}`);

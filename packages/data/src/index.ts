@@ -24,4 +24,4 @@ export {
   type RegressionBatch,
 } from "./batches.js";
 export { syntheticRegression, type SyntheticRegressionOptions } from "./synthetic-regression.js";
-export { accuracy } from "./accuracy.js";
+export { accuracy, countCorrect } from "./accuracy.js";

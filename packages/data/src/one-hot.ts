@@ -19,3 +19,10 @@ export function oneHot(labels: ArrayLike<number>, classCount: number): Matrix {
   }
   return Y;
 }
+
+/** The class count when none is given: the largest label + 1 (at least 1). */
+export function defaultClassCount(labels: ArrayLike<number>): number {
+  let count = 1;
+  for (let i = 0; i < labels.length; i++) count = Math.max(count, labels[i]! + 1);
+  return count;
+}

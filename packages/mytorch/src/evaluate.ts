@@ -1,4 +1,4 @@
-import { batches, type LabeledData, type RegressionData } from "@mytorch/data";
+import { batches, countCorrect, type BatchOptions, type Batches, type LabeledData, type RegressionData } from "@mytorch/data";
 import type { Matrix } from "@mytorch/matrix";
 
 /** What fit and evaluate need of a model: MLP0, MLP1, MLP4, or anything with forward and backward. */
@@ -28,22 +28,18 @@ export function evaluate(
   data: TrainingData,
   options: { batchSize?: number } = {},
 ): { loss: number; accuracy?: number } {
-  const { batchSize = 1000 } = options;
   let lossSum = 0, correct = 0, samples = 0;
-  if ("labels" in data) {
-    for (const { X, labels, Y } of batches(data, batchSize)) {
-      const O = model.forward(X);
-      lossSum += criterion.forward(O, Y) * X.rows;
-      const predicted = O.argmaxCols();
-      for (let i = 0; i < labels.length; i++) if (predicted[i] === labels[i]) correct++;
-      samples += X.rows;
-    }
-  } else {
-    for (const { X, Y } of batches(data, batchSize)) {
-      lossSum += criterion.forward(model.forward(X), Y) * X.rows;
-      samples += X.rows;
-    }
+  for (const { X, Y, labels } of batchesOf(data, options.batchSize ?? 1000)) {
+    const O = model.forward(X);
+    lossSum += criterion.forward(O, Y) * X.rows;
+    if (labels !== undefined) correct += countCorrect(O, labels);
+    samples += X.rows;
   }
   if (samples === 0) throw new RangeError("evaluate: the data set is empty");
   return "labels" in data ? { loss: lossSum / samples, accuracy: correct / samples } : { loss: lossSum / samples };
+}
+
+/** The minibatches of either kind of data, as one type; `labels` is present for labelled data. */
+export function batchesOf(data: TrainingData, batchSize: number, options?: BatchOptions): Batches<{ X: Matrix; Y: Matrix; labels?: Int32Array }> {
+  return "labels" in data ? batches(data, batchSize, options) : batches(data, batchSize, options);
 }

@@ -1,6 +1,6 @@
-import { batches, type BatchOptions, type Batches, type LabeledData, type RegressionData } from "@mytorch/data";
-import { defaultRng, type Matrix, type Rng } from "@mytorch/matrix";
-import { evaluate, type Criterion, type Model, type TrainingData } from "./evaluate.js";
+import { countCorrect, type LabeledData, type RegressionData } from "@mytorch/data";
+import { defaultRng, type Rng } from "@mytorch/matrix";
+import { batchesOf, evaluate, type Criterion, type Model, type TrainingData } from "./evaluate.js";
 
 /** What fit needs of an optimizer: SGD, or anything with step(). */
 export interface Optimizer {
@@ -86,7 +86,7 @@ export interface History {
 export function fit(model: Model, criterion: Criterion, optimizer: Optimizer, train: LabeledData, options: FitOptions<LabeledData>): History;
 export function fit(model: Model, criterion: Criterion, optimizer: Optimizer, train: RegressionData, options: FitOptions<RegressionData>): History;
 export function fit(model: Model, criterion: Criterion, optimizer: Optimizer, train: TrainingData, options: FitOptions<TrainingData>): History {
-  const { epochs, batchSize, shuffle = true, test, evalBatchSize = 1000 } = options;
+  const { epochs, batchSize, shuffle = true, test, evalBatchSize } = options;
   if (!Number.isInteger(epochs) || epochs < 1) throw new RangeError(`fit: epochs must be an integer ≥ 1, got ${epochs}`);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`fit: batchSize must be an integer ≥ 1, got ${batchSize}`);
   const labelled = "labels" in train;
@@ -94,7 +94,7 @@ export function fit(model: Model, criterion: Criterion, optimizer: Optimizer, tr
     throw new TypeError(`fit: train and test must be the same kind of data, got ${kind(train)} and ${kind(test)}`);
   }
   const rng = options.rng ?? defaultRng();
-  const trainBatches = trainingBatches(train, batchSize, { shuffle, rng });
+  const trainBatches = batchesOf(train, batchSize, { shuffle, rng });
   if (trainBatches.exampleCount === 0) throw new RangeError("fit: the training set is empty");
 
   const history: History = { epochs: [], loss: [], trainAccuracy: [], testLoss: [], testAccuracy: [], seconds: 0 };
@@ -149,19 +149,6 @@ export function fit(model: Model, criterion: Criterion, optimizer: Optimizer, tr
     options.onEpoch?.(stats);
   }
   return history;
-}
-
-/** The minibatches of either kind of data; `labels` is present for labelled data. */
-function trainingBatches(data: TrainingData, batchSize: number, options: BatchOptions): Batches<{ X: Matrix; Y: Matrix; labels?: Int32Array }> {
-  return "labels" in data ? batches(data, batchSize, options) : batches(data, batchSize, options);
-}
-
-/** Rows of O whose largest entry is at the label (first maximum on ties). */
-function countCorrect(O: Matrix, labels: Int32Array): number {
-  const predicted = O.argmaxCols();
-  let correct = 0;
-  for (let i = 0; i < labels.length; i++) if (predicted[i] === labels[i]) correct++;
-  return correct;
 }
 
 function kind(data: TrainingData): string {
