@@ -30,14 +30,16 @@ describe("gradcheck", () => {
   });
 
   it("tests every output entry of a non-scalar function through a random projection", () => {
-    // Only the second column of this backward is wrong; a plain Σ would still catch it, a
-    // projection catches errors that cancel in a sum too.
-    const cancels = defineOp({
-      name: "cancels",
+    // An identity whose backward swaps the columns of ∂L/∂Y. Through L = Σ Y the gradient
+    // is all ones, which a swap leaves unchanged, so a plain sum misses the bug; the random
+    // projection G (L = Σ Y ⊙ G) catches it.
+    const swapped = defineOp({
+      name: "swapped",
       forward: (_c, x) => x.clone(),
-      backward: (_c, g) => [Matrix.fromArray(g.toArray().map((row) => [row[1]!, row[0]!]))], // swapped columns
+      backward: (_c, g) => [Matrix.fromArray(g.toArray().map((row) => [row[1]!, row[0]!]))],
     });
-    expect(gradcheck((x) => cancels(x), [randn(3, 2)]).pass).toBe(false);
+    expect(gradcheck((x) => swapped(x).sum(), [randn(3, 2)]).pass).toBe(true);
+    expect(gradcheck((x) => swapped(x), [randn(3, 2)]).pass).toBe(false);
   });
 
   it("holds constant the tensors that require no gradient and restores every value", () => {

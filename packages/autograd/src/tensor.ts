@@ -65,7 +65,7 @@ export class Tensor {
 
   /** [rows, cols]. */
   get shape(): [number, number] {
-    return [this.value.rows, this.value.cols];
+    return this.value.shape;
   }
 
   /** The value of a 1×1 tensor as a number. Throws ShapeError otherwise. */

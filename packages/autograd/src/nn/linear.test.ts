@@ -15,10 +15,11 @@ describe("nn.Linear", () => {
     const layer = new Linear(3, 2, { rng: createRng(0) });
     expect(layer.W.shape).toEqual([3, 2]);
     expect(layer.b!.shape).toEqual([1, 2]);
+    layer.W.value = Matrix.fromArray([[1, 2], [0, -1], [3, 0.5]]);
     layer.b!.value = Matrix.fromArray([[0.5, -1]]);
-    const X = randn(4, 3);
-    const O = layer.forward(tensor(X, { requiresGrad: false }));
-    assertClose("O", O.value, X.matmul(layer.W.value).add(layer.b!.value), { atol: 0, rtol: 0 });
+    const O = layer.forward(tensor([[1, 0, 0], [0, 1, 0], [1, 1, 1]], { requiresGrad: false }));
+    // Row i of O is Σₖ X[i][k]·W[k] + b, by hand: W's rows 1 and 2, then the sum of its rows, each plus b.
+    assertClose("O", O.value, Matrix.fromArray([[1.5, 1], [0.5, -2], [4.5, 0.5]]), { atol: 0, rtol: 0 });
   });
 
   it("parameters() are W and b, in that order; none for b when bias is false", () => {

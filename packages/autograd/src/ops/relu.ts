@@ -1,4 +1,4 @@
-import { Matrix } from "@mytorch/matrix";
+import { Matrix, zipInto } from "@mytorch/matrix";
 import { apply } from "../apply.js";
 import type { Op } from "../op.js";
 import type { Tensor, TensorLike } from "../tensor.js";
@@ -17,12 +17,7 @@ export const reluOp: Op<ReluContext> = {
     ctx.x = x;
     return x.map((v) => (v > 0 ? v : 0));
   },
-  backward(ctx, g) {
-    const X = ctx.x.data, G = g.data;
-    const out = new Matrix(g.rows, g.cols);
-    for (let k = 0; k < G.length; k++) out.data[k] = X[k]! > 0 ? G[k]! : 0;
-    return [out];
-  },
+  backward: (ctx, g) => [zipInto("relu", g, ctx.x, new Matrix(g.rows, g.cols), (gv, xv) => (xv > 0 ? gv : 0))],
 };
 
 /** max(x, 0) element-wise. */

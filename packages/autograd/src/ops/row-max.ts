@@ -1,7 +1,8 @@
-import { Matrix, ShapeError, shapeOf } from "@mytorch/matrix";
+import { ShapeError, shapeOf } from "@mytorch/matrix";
 import { apply, toTensor } from "../apply.js";
 import type { Op } from "../op.js";
 import type { Tensor, TensorLike } from "../tensor.js";
+import { scatterIntoRows } from "./select.js";
 
 interface RowMaxContext {
   argmax: Int32Array;
@@ -20,12 +21,7 @@ export const rowMaxOp: Op<RowMaxContext> = {
     ctx.cols = x.cols;
     return x.maxCols();
   },
-  backward(ctx, g) {
-    const { argmax, cols } = ctx;
-    const out = new Matrix(g.rows, cols);
-    for (let i = 0; i < g.rows; i++) out.data[i * cols + argmax[i]!] = g.data[i]!;
-    return [out];
-  },
+  backward: (ctx, g) => [scatterIntoRows(g, ctx.argmax, ctx.cols)],
 };
 
 /** maxⱼ x[i][j] for each row: (m×n) → (m×1). */

@@ -5,8 +5,17 @@ import type { Tensor, TensorLike } from "../tensor.js";
 
 interface SelectContext {
   indices: Int32Array;
-  rows: number;
   cols: number;
+}
+
+/**
+ * The backward of picking one entry per row: an m × cols matrix of zeros
+ * with gᵢ at (i, columns[i]). g (m×1), columns (m indices in 0…cols−1).
+ */
+export function scatterIntoRows(g: Matrix, columns: ArrayLike<number>, cols: number): Matrix {
+  const out = new Matrix(g.rows, cols);
+  for (let i = 0; i < g.rows; i++) out.data[i * cols + columns[i]!] = g.data[i]!;
+  return out;
 }
 
 /**
@@ -19,18 +28,12 @@ export const selectOp: Op<SelectContext> = {
   name: "select",
   forward(ctx, x) {
     const { indices } = ctx;
-    ctx.rows = x.rows;
     ctx.cols = x.cols;
     const out = new Matrix(x.rows, 1);
     for (let i = 0; i < x.rows; i++) out.data[i] = x.data[i * x.cols + indices[i]!]!;
     return out;
   },
-  backward(ctx, g) {
-    const { indices, rows, cols } = ctx;
-    const out = new Matrix(rows, cols);
-    for (let i = 0; i < rows; i++) out.data[i * cols + indices[i]!] = g.data[i]!;
-    return [out];
-  },
+  backward: (ctx, g) => [scatterIntoRows(g, ctx.indices, ctx.cols)],
 };
 
 /** x[i, indices[i]] for each row i: (N × q) → (N × 1). */

@@ -1,4 +1,4 @@
-import { Matrix } from "@mytorch/matrix";
+import { Matrix, zipInto } from "@mytorch/matrix";
 import { apply } from "../apply.js";
 import type { Op } from "../op.js";
 import type { Tensor, TensorLike } from "../tensor.js";
@@ -22,12 +22,7 @@ export const sigmoidOp: Op<SigmoidContext> = {
     });
     return ctx.y;
   },
-  backward(ctx, g) {
-    const Y = ctx.y.data, G = g.data;
-    const out = new Matrix(g.rows, g.cols);
-    for (let k = 0; k < G.length; k++) out.data[k] = G[k]! * Y[k]! * (1 - Y[k]!);
-    return [out];
-  },
+  backward: (ctx, g) => [zipInto("sigmoid", g, ctx.y, new Matrix(g.rows, g.cols), (gv, yv) => gv * yv * (1 - yv))],
 };
 
 /** σ(x) element-wise. */

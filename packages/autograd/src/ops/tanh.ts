@@ -1,4 +1,4 @@
-import { Matrix } from "@mytorch/matrix";
+import { Matrix, zipInto } from "@mytorch/matrix";
 import { apply } from "../apply.js";
 import type { Op } from "../op.js";
 import type { Tensor, TensorLike } from "../tensor.js";
@@ -14,12 +14,7 @@ export const tanhOp: Op<TanhContext> = {
     ctx.y = x.map(Math.tanh);
     return ctx.y;
   },
-  backward(ctx, g) {
-    const Y = ctx.y.data, G = g.data;
-    const out = new Matrix(g.rows, g.cols);
-    for (let k = 0; k < G.length; k++) out.data[k] = G[k]! * (1 - Y[k]! * Y[k]!);
-    return [out];
-  },
+  backward: (ctx, g) => [zipInto("tanh", g, ctx.y, new Matrix(g.rows, g.cols), (gv, yv) => gv * (1 - yv * yv))],
 };
 
 /** tanh x element-wise. */

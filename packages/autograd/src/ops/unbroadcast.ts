@@ -1,4 +1,4 @@
-import { Matrix, type Shaped } from "@mytorch/matrix";
+import { Matrix, zipInto, type Shaped } from "@mytorch/matrix";
 
 /**
  * The backward of broadcasting: sums a gradient down to `shape` along each
@@ -17,7 +17,8 @@ export function unbroadcast(g: Matrix, shape: Shaped): Matrix {
  * The backward of a sum or a mean over an axis.
  */
 export function broadcastTo(g: Matrix, rows: number, cols: number): Matrix {
-  return Matrix.zeros(rows, cols).add(g);
+  const out = new Matrix(rows, cols); // zipInto reads out only for its shape
+  return zipInto("broadcastTo", out, g, out, (_, v) => v);
 }
 
 /** { rows, cols } of a matrix, kept in a context without keeping the matrix. */
