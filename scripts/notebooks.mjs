@@ -2,7 +2,7 @@
 // `pnpm notebooks`: executes the tester notebooks headless with the tslab kernel
 // and writes the executed copies and their HTML export to out/notebooks/.
 //
-//   pnpm notebooks                          all six, in homework order
+//   pnpm notebooks                          all eight, in homework order
 //   pnpm notebooks LinearTester MLPTester   some of them
 //   options: --no-build (skip `turbo run build`), --timeout <seconds per notebook> (1800),
 //            --quiet (do not echo the cells' output), --out <folder> (out/notebooks)

@@ -24,7 +24,5 @@ export function formatMatrix(m: Matrix, maxEntries = 4): string {
   return `${m.rows}×${m.cols} [${shown.join(", ")}${more}]`;
 }
 
-/** Text made safe to put inside HTML. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
+/** Text made safe to put inside HTML: @mytorch/plot's XML escaping (& < > " '), which is also right for HTML. */
+export { escapeXml as escapeHtml } from "@mytorch/plot";
