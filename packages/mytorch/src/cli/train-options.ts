@@ -23,7 +23,9 @@ export const TASKS = {
   },
   circle: {
     about: "seed 001's circle experiment: 1,000 train / 1,000 test points in [0, 1]², +1 inside the circle of radius 1/√(2π), −1 outside; 2→25→25→25→1 (ReLU, ReLU, Tanh, Tanh), MSE; the table's four rows (SGD batch 1, SGD batch 2, SGD with momentum, Adam), each with its own settings",
-    model: "mlp1", // not used: the network is the seed's Sequential
+    // model, batchSize, lr and momentum are never used for circle (NOT_FOR_CIRCLE rejects them;
+    // each row has its own settings): they are here only because every task has the same fields.
+    model: "mlp1",
     epochs: 100,
     batchSize: 1,
     lr: 0.01,
@@ -78,16 +80,21 @@ interface OptionSpec {
 }
 
 const taskNames = Object.keys(TASKS) as TaskName[];
-const perTask = (pick: (t: (typeof TASKS)[TaskName]) => string | number) => taskNames.map((t) => `${pick(TASKS[t])} (${t})`).join(", ");
+/** The default of one option for each task it applies to, e.g. "5 (fashion-mnist), 3 (regression), 100 (circle)". */
+const perTask = (option: string, pick: (t: (typeof TASKS)[TaskName]) => string | number) =>
+  taskNames
+    .filter((t) => !(t === "circle" && (NOT_FOR_CIRCLE as readonly string[]).includes(option)))
+    .map((t) => `${pick(TASKS[t])} (${t})`)
+    .join(", ");
 
 export const OPTIONS: readonly OptionSpec[] = [
   { name: "task", value: "NAME", help: `what to learn: ${taskNames.join(" | ")}`, defaultText: "fashion-mnist" },
-  { name: "model", value: "NAME", help: "mlp0 (no hidden layer) | mlp1 (one hidden layer) | mlp4 (four hidden layers); ReLU between layers", defaultText: perTask((t) => t.model) },
+  { name: "model", value: "NAME", help: "mlp0 (no hidden layer) | mlp1 (one hidden layer) | mlp4 (four hidden layers); ReLU between layers", defaultText: perTask("model", (t) => t.model) },
   { name: "hidden", value: "N[,N,N,N]", help: "hidden widths: one for mlp1; one (used 4 times) or four for mlp4", defaultText: "256 (mlp1), 256,128,64,32 (mlp4)" },
-  { name: "epochs", value: "N", help: "passes over the training set", defaultText: perTask((t) => t.epochs) },
-  { name: "batch-size", value: "N", help: "examples per SGD step (the last batch may be smaller)", defaultText: perTask((t) => t.batchSize) },
-  { name: "lr", value: "X", help: "SGD learning rate, > 0", defaultText: perTask((t) => t.lr) },
-  { name: "momentum", value: "X", help: "SGD momentum μ in [0, 1): v = μ·v + g, W = W − lr·v", defaultText: perTask((t) => t.momentum) },
+  { name: "epochs", value: "N", help: "passes over the training set", defaultText: perTask("epochs", (t) => t.epochs) },
+  { name: "batch-size", value: "N", help: "examples per SGD step (the last batch may be smaller)", defaultText: perTask("batch-size", (t) => t.batchSize) },
+  { name: "lr", value: "X", help: "SGD learning rate, > 0", defaultText: perTask("lr", (t) => t.lr) },
+  { name: "momentum", value: "X", help: "SGD momentum μ in [0, 1): v = μ·v + g, W = W − lr·v", defaultText: perTask("momentum", (t) => t.momentum) },
   { name: "seed", value: "N", help: "seed of the Rng for the initial weights, the shuffling and the synthetic data", defaultText: "0" },
   { name: "data-dir", value: "DIR", help: "where to look first for the Fashion-MNIST IDX files (plain or .gz)", defaultText: "$MYTORCH_DATA_DIR, then /usr/share/datasets/fashion-mnist" },
   { name: "limit-train", value: "N", help: "use only the first N training examples (regression: generate N)", defaultText: `all (regression: ${REGRESSION_SIZES.train})` },
