@@ -29,7 +29,7 @@ export class Sigmoid implements Activation {
 }
 
 /** σ(h) without overflow for any finite h. */
-function sigmoid(h: number): number {
+export function sigmoid(h: number): number {
   if (h >= 0) return 1 / (1 + Math.exp(-h));
   const e = Math.exp(h);
   return e / (1 + e);

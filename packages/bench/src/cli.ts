@@ -17,7 +17,8 @@ import { barChartSvg } from "./svg-chart.js";
  * each process warms up, then times samples of every shape. The table shows
  * the median GFLOP/s over all samples and ours/theirs ratios.
  * Part 2, one Fashion-MNIST epoch (784→256→10, batch 256, SGD) for ours on 1
- * and 2 threads and for TF.js, each in its own process.
+ * and 2 threads (@mytorch/nn), the homework's MLP1 and SGD on 1 thread, and
+ * TF.js, each in its own process.
  * Writes out/bench/matmul.json, out/bench/matmul.svg and out/bench/epoch.json.
  */
 const args = new Set(process.argv.slice(2));
@@ -85,7 +86,8 @@ if (!args.has("--no-epoch")) {
   console.log("\nOne Fashion-MNIST epoch: MLP1 784→256 (ReLU)→10, batch 256, SGD lr 0.1, cross-entropy\n");
   const tfSteps = quick ? "30" : "Infinity";
   const results: EpochResult[] = [];
-  for (const [who, steps] of [["ours-1t", "Infinity"], ["ours-2t", "Infinity"], ["tfjs", tfSteps]] as const) {
+  const runs = [["ours-1t", "Infinity"], ["ours-2t", "Infinity"], ["homework-1t", quick ? "60" : "Infinity"], ["tfjs", tfSteps]] as const;
+  for (const [who, steps] of runs) {
     process.stdout.write(`  ${who}…\n`);
     results.push(runChild("epoch-child.js", [who, steps]) as EpochResult);
   }

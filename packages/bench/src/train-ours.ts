@@ -1,11 +1,11 @@
 import { PerformanceObserver } from "node:perf_hooks";
 import { CrossEntropyLoss } from "@mytorch/loss";
-import { Matrix, createRng } from "@mytorch/matrix";
+import { Matrix, countFloat64Allocations, createRng } from "@mytorch/matrix";
 import { MLP1 } from "@mytorch/mlp";
+import { Linear, ReLU, Sequential, optim } from "@mytorch/nn";
 import { SGD } from "@mytorch/optim";
 import { useParallelMatmul } from "@mytorch/parallel";
 import { BATCH, HIDDEN, LEARNING_RATE, type EpochResult } from "./epoch-result.js";
-import { countFloat64Allocations } from "./allocation.js";
 import { permutation, type FashionMnist, type Split } from "./fashion-mnist.js";
 
 /** Rows `order[start…start+rows)` of a split into X (rows × 784) and one-hot Y (rows × 10), in place. */
@@ -19,18 +19,50 @@ function fillBatch(split: Split, order: Int32Array, start: number, X: Matrix, Y:
 }
 
 /**
- * One epoch of MLP1 (784 → 256 ReLU → 10), CrossEntropyLoss and plain SGD
- * (lr 0.1), batch 256, with the library's layers exactly as the homework has them.
+ * Which of our two ways to train the same network:
+ * - "library": @mytorch/nn — Sequential(Linear, ReLU, Linear), nn's SGD. The
+ *   modules write into buffers the Sequential keeps, the gradients and the
+ *   update are in place, and backwardParameters skips dL/dX of the first layer
+ *   (the data's gradient, which TF.js's minimize() does not compute either).
+ * - "homework": MLP1 and SGD from the homework packages, as the students write
+ *   them: new matrices for every result, and dL/dX of the input computed
+ *   because MLP1.backward returns it.
+ * Both start from the same weights (the homework init, N(0, 0.01), seed 0) and
+ * compute the same numbers; only the work and the allocations differ.
+ */
+export type OursVariant = "library" | "homework";
+
+interface Trainable {
+  forward(X: Matrix): Matrix;
+  /** Backward from dL/dO, filling the parameters' gradients. */
+  backward(dLdO: Matrix): void;
+  step(): void;
+}
+
+function makeTrainable(variant: OursVariant): Trainable {
+  const rng = createRng(0);
+  if (variant === "homework") {
+    const model = new MLP1(784, HIDDEN, 10, { rng });
+    const optimizer = new SGD(model, LEARNING_RATE);
+    return { forward: (X) => model.forward(X), backward: (g) => void model.backward(g), step: () => optimizer.step() };
+  }
+  const model = new Sequential(new Linear(784, HIDDEN, { rng }), new ReLU(), new Linear(HIDDEN, 10, { rng }));
+  const optimizer = new optim.SGD(model.parameters(), { lr: LEARNING_RATE });
+  return { forward: (X) => model.forward(X), backward: (g) => model.backwardParameters(g), step: () => optimizer.step() };
+}
+
+/**
+ * One epoch of 784 → 256 ReLU → 10, CrossEntropyLoss and plain SGD (lr 0.1),
+ * batch 256 (see OursVariant for the two ways).
  *
  * Allocation: the garbage collections during the timed epoch (count and
  * pauses, from a PerformanceObserver), then, untimed, the Float64Arrays that
- * 10 more steps create (see allocation.ts), per step.
+ * 10 more steps create (see countFloat64Allocations), per step.
  */
-export async function trainOurs(data: FashionMnist, threads: 1 | 2, maxSteps: number): Promise<EpochResult> {
+export async function trainOurs(data: FashionMnist, threads: 1 | 2, maxSteps: number, variant: OursVariant = "library"): Promise<EpochResult> {
   useParallelMatmul({ threads });
-  const model = new MLP1(784, HIDDEN, 10, { rng: createRng(0) });
+  const model = makeTrainable(variant);
   const criterion = new CrossEntropyLoss();
-  const optimizer = new SGD(model, LEARNING_RATE);
   const { train } = data;
   const order = permutation(train.count, 42);
   const epochSteps = Math.ceil(train.count / BATCH);
@@ -52,7 +84,7 @@ export async function trainOurs(data: FashionMnist, threads: 1 | 2, maxSteps: nu
     fillBatch(train, order, step * BATCH, batch.X, batch.Y);
     const loss = criterion.forward(model.forward(batch.X), batch.Y); // forward
     model.backward(criterion.backward()); //                              backward
-    optimizer.step(); //                                                   update
+    model.step(); //                                                       update
     return loss;
   };
   const start = performance.now();
@@ -66,7 +98,7 @@ export async function trainOurs(data: FashionMnist, threads: 1 | 2, maxSteps: nu
     for (let step = 0; step < countedSteps; step++) trainStep(step);
   });
   return {
-    who: threads === 1 ? "ours, 1 thread" : "ours, 2 threads",
+    who: `ours${variant === "homework" ? " (homework MLP1)" : ""}, ${threads === 1 ? "1 thread" : "2 threads"}`,
     seconds,
     steps,
     epochSteps,
@@ -83,7 +115,7 @@ export async function trainOurs(data: FashionMnist, threads: 1 | 2, maxSteps: nu
   };
 }
 
-function accuracy(model: MLP1, test: Split): number {
+function accuracy(model: Trainable, test: Split): number {
   let correct = 0;
   for (let start = 0; start < test.count; start += 1000) {
     const rows = Math.min(1000, test.count - start);

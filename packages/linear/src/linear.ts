@@ -74,7 +74,7 @@ export class Linear {
   }
 
   /** W and b may be reassigned by users; make sure they still fit the layer. */
-  private checkParameters(call: string): void {
+  protected checkParameters(call: string): void {
     if (this.W.rows !== this.inFeatures || this.W.cols !== this.outFeatures) {
       throw new ShapeError(`Linear.${call}: W must be ${this.inFeatures}×${this.outFeatures}, got ${shapeOf(this.W)}`);
     }

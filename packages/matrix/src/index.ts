@@ -11,3 +11,4 @@ export { zipInto, mapInto, broadcastShape } from "./kernels/broadcast.js";
 export { sumRowsInto, sumColsInto, maxColsInto } from "./kernels/reduce.js";
 export { compareMatrices, compareNumbers, assertClose, type Comparison, type Tolerance } from "./compare.js";
 export { numericalGradient } from "./numerical-gradient.js";
+export { countFloat64Allocations } from "./count-allocations.js";

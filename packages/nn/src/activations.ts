@@ -1,56 +1,105 @@
-import * as homework from "@mytorch/activation";
+import { sigmoid } from "@mytorch/activation";
 import type { Matrix } from "@mytorch/matrix";
+import { outputBuffer } from "./module.js";
 import { ParameterFreeModule } from "./parameter-free-module.js";
 
 /**
- * An element-wise activation A = φ(H) as a Module, wrapping a homework activation.
+ * An element-wise activation A = φ(H) as a Module.
  *   forward:  H (N × h) → A (N × h)
- *   backward: dL/dA (N × h) → dL/dH = dL/dA ⊙ dA/dH, with dA/dH from the homework backward().
+ *   backward: dL/dA (N × h) → dL/dH = dL/dA ⊙ φ'(H)
+ * The formulas are the homework's (@mytorch/activation), entry for entry, so
+ * the numbers are the same to the bit (tested); the loops here write into
+ * `out` when it is given, where the homework classes always allocate.
  * No parameters.
  */
-export class ActivationModule extends ParameterFreeModule {
-  constructor(
-    name: string,
-    readonly activation: homework.Activation,
-  ) {
-    super(name);
-  }
+export abstract class ActivationModule extends ParameterFreeModule {
+  /** The input of the last forward, kept for backward. */
+  private input: Matrix | null = null;
 
-  forward(H: Matrix): Matrix {
+  /** A = φ(H) entry by entry, into A (same shape as H). */
+  protected abstract apply(H: Float64Array, A: Float64Array): void;
+  /** dL/dH = dL/dA ⊙ φ'(H) entry by entry, into dLdH (may be dLdA itself). */
+  protected abstract gradient(H: Float64Array, dLdA: Float64Array, dLdH: Float64Array): void;
+
+  forward(H: Matrix, out?: Matrix): Matrix {
     this.rememberShape(H);
-    return this.activation.forward(H);
+    this.input = H;
+    const A = outputBuffer(out, H.rows, H.cols);
+    this.apply(H.data, A.data);
+    return A;
   }
 
-  backward(dLdA: Matrix): Matrix {
+  backward(dLdA: Matrix, out?: Matrix): Matrix {
     this.checkGradient(dLdA, "dLdA");
-    return dLdA.mul(this.activation.backward()); // dL/dH = dL/dA ⊙ dA/dH
+    const dLdH = outputBuffer(out, dLdA.rows, dLdA.cols);
+    this.gradient(this.input!.data, dLdA.data, dLdH.data);
+    return dLdH;
   }
 }
 
 /** A = max(0, H); dA/dH = 1 where H > 0, else 0. */
 export class ReLU extends ActivationModule {
   constructor() {
-    super("ReLU", new homework.ReLU());
+    super("ReLU");
+  }
+
+  protected apply(H: Float64Array, A: Float64Array): void {
+    for (let k = 0; k < H.length; k++) A[k] = H[k]! > 0 ? H[k]! : 0;
+  }
+
+  protected gradient(H: Float64Array, dLdA: Float64Array, dLdH: Float64Array): void {
+    // dL/dA · 1 or dL/dA · 0, as the homework's product with its 0/1 derivative gives (−0 included).
+    for (let k = 0; k < H.length; k++) dLdH[k] = dLdA[k]! * (H[k]! > 0 ? 1 : 0);
   }
 }
 
-/** A = tanh(H); dA/dH = 1 − A². */
+/** A = tanh(H); dA/dH = 1 − tanh²(H). */
 export class Tanh extends ActivationModule {
   constructor() {
-    super("Tanh", new homework.Tanh());
+    super("Tanh");
+  }
+
+  protected apply(H: Float64Array, A: Float64Array): void {
+    for (let k = 0; k < H.length; k++) A[k] = Math.tanh(H[k]!);
+  }
+
+  protected gradient(H: Float64Array, dLdA: Float64Array, dLdH: Float64Array): void {
+    for (let k = 0; k < H.length; k++) {
+      const t = Math.tanh(H[k]!);
+      dLdH[k] = dLdA[k]! * (1 - t * t);
+    }
   }
 }
 
 /** A = 1 / (1 + e^(−H)); dA/dH = A (1 − A). */
 export class Sigmoid extends ActivationModule {
   constructor() {
-    super("Sigmoid", new homework.Sigmoid());
+    super("Sigmoid");
+  }
+
+  protected apply(H: Float64Array, A: Float64Array): void {
+    for (let k = 0; k < H.length; k++) A[k] = sigmoid(H[k]!);
+  }
+
+  protected gradient(H: Float64Array, dLdA: Float64Array, dLdH: Float64Array): void {
+    for (let k = 0; k < H.length; k++) {
+      const s = sigmoid(H[k]!);
+      dLdH[k] = dLdA[k]! * (s * (1 - s));
+    }
   }
 }
 
 /** A = H; dA/dH = 1. */
 export class Identity extends ActivationModule {
   constructor() {
-    super("Identity", new homework.Identity());
+    super("Identity");
+  }
+
+  protected apply(H: Float64Array, A: Float64Array): void {
+    if (A !== H) A.set(H);
+  }
+
+  protected gradient(_H: Float64Array, dLdA: Float64Array, dLdH: Float64Array): void {
+    for (let k = 0; k < dLdA.length; k++) dLdH[k] = dLdA[k]! * 1; // as the homework: dL/dA ⊙ 1
   }
 }

@@ -90,7 +90,7 @@ export function trainCircleRun(spec: CircleRunSpec, train: LabelledPoints, init:
       const batch = order.slice(start, start + spec.batchSize);
       optimizer.zeroGrad();
       loss.forward(model.forward(train.X.selectRows(batch)), train.Y.selectRows(batch));
-      model.backward(loss.backward());
+      model.backwardParameters(loss.backward()); // dL/dX of the data is never used
       optimizer.step();
     }
     if (onEpoch !== undefined) onEpoch(spec, epoch, loss.forward(model.eval().forward(train.X), train.Y));

@@ -1,4 +1,5 @@
-import { Matrix, defaultRng, type Rng } from "@mytorch/matrix";
+import { defaultRng, type Matrix, type Rng } from "@mytorch/matrix";
+import { outputBuffer } from "./module.js";
 import { ParameterFreeModule } from "./parameter-free-module.js";
 
 /** Options for Dropout. */
@@ -19,6 +20,8 @@ export class Dropout extends ParameterFreeModule {
   private readonly rng: Rng;
   /** The mask of the last forward in train mode; null after an eval-mode forward. */
   private mask: Matrix | null = null;
+  /** The mask's storage, reused by the next train-mode forward of the same shape. */
+  private maskBuffer: Matrix | undefined;
 
   constructor(p = 0.5, options: DropoutOptions = {}) {
     super("Dropout");
@@ -29,26 +32,34 @@ export class Dropout extends ParameterFreeModule {
     this.rng = options.rng ?? defaultRng();
   }
 
-  forward(X: Matrix): Matrix {
+  forward(X: Matrix, out?: Matrix): Matrix {
     this.rememberShape(X);
     if (!this.training || this.p === 0) {
       this.mask = null;
       return X;
     }
     const scale = 1 / (1 - this.p);
-    const mask = new Matrix(X.rows, X.cols);
+    const mask = outputBuffer(this.maskBuffer, X.rows, X.cols);
+    this.maskBuffer = mask;
     for (let k = 0; k < mask.data.length; k++) mask.data[k] = this.rng.uniform() < this.p ? 0 : scale;
     this.mask = mask;
-    return X.mul(mask); // Y = X ⊙ M
+    return multiply(X, mask, outputBuffer(out, X.rows, X.cols)); // Y = X ⊙ M
   }
 
-  backward(dLdY: Matrix): Matrix {
+  backward(dLdY: Matrix, out?: Matrix): Matrix {
     this.checkGradient(dLdY, "dLdY");
-    return this.mask === null ? dLdY : dLdY.mul(this.mask); // dL/dX = dL/dY ⊙ M
+    if (this.mask === null) return dLdY;
+    return multiply(dLdY, this.mask, outputBuffer(out, dLdY.rows, dLdY.cols)); // dL/dX = dL/dY ⊙ M
   }
 
-  /** The mask of the last train-mode forward (0 or 1/(1 − p) entries), or null. */
+  /** The mask of the last train-mode forward (0 or 1/(1 − p) entries), or null; the next forward overwrites it. */
   lastMask(): Matrix | null {
     return this.mask;
   }
+}
+
+/** out = x ⊙ mask, entry by entry (all three the same shape). */
+function multiply(x: Matrix, mask: Matrix, out: Matrix): Matrix {
+  for (let k = 0; k < out.data.length; k++) out.data[k] = x.data[k]! * mask.data[k]!;
+  return out;
 }

@@ -1,7 +1,9 @@
 import { Linear as HomeworkLinear } from "@mytorch/linear";
-import { createRng, defaultRng, type Rng } from "@mytorch/matrix";
+import {
+  ShapeError, type Matrix, createRng, defaultRng, matmulInto, matmulTransposeInto, shapeOf, sumRowsInto, transposeMatmulInto, type Rng,
+} from "@mytorch/matrix";
 import { initWeight, type InitName } from "./init.js";
-import { liveParameter, type Module, type Parameter } from "./module.js";
+import { liveParameter, outputBuffer, type Module, type Parameter } from "./module.js";
 
 /** Options for nn.Linear. */
 export interface LinearOptions {
@@ -12,9 +14,14 @@ export interface LinearOptions {
 }
 
 /**
- * Fully connected layer as a Module: the homework's Linear (O = A·W + 1_N·bᵀ, its own forward and
- * backward, W, b, dLdW, dLdb) plus parameters(), train()/eval() and a choice of initialiser.
+ * Fully connected layer as a Module: the homework's Linear (W, b, dLdW, dLdb, the same
+ * O = A·W + 1_N·bᵀ and gradients, to the bit) plus parameters(), train()/eval(), a choice of
+ * initialiser, and a training step that allocates nothing:
+ *   forward(A, out?)        O = A·W + 1_N·bᵀ, written into out when given
+ *   backward(dLdO, out?)    dLdW = Aᵀ·dLdO, dLdb = 1_Nᵀ·dLdO (into the layer's own buffers), returns dL/dA = dLdO·Wᵀ
+ *   backwardParameters(dLdO)  dLdW and dLdb only (for the first layer: nobody needs dL/dX)
  * Shapes: A (N × inFeatures) → O (N × outFeatures); W (inFeatures × outFeatures); b (1 × outFeatures).
+ * dLdW and dLdb are overwritten in place by every backward, like a PyTorch parameter's .grad.
  * With init "homework" and the same rng it draws exactly the homework layer's W.
  *
  * @example
@@ -24,6 +31,11 @@ export class Linear extends HomeworkLinear implements Module {
   readonly init: InitName;
   training = true;
   private readonly params: Parameter[];
+  /** The input of the last forward, kept for backward. */
+  private input: Matrix | null = null;
+  /** The gradient buffers backward writes into (dLdW and dLdb point at them after a backward). */
+  private readonly gradW: Matrix;
+  private readonly gradB: Matrix;
 
   constructor(inFeatures: number, outFeatures: number, options: LinearOptions = {}) {
     const init = options.init ?? "homework";
@@ -33,11 +45,44 @@ export class Linear extends HomeworkLinear implements Module {
     super(inFeatures, outFeatures, { rng: init === "homework" ? rng : createRng(0) });
     this.init = init;
     if (init !== "homework") this.W = initWeight(init, inFeatures, outFeatures, rng);
-    // Getters: the homework backward assigns new dLdW / dLdb matrices, and users may reassign W / b.
+    this.gradW = this.dLdW; // the homework constructor's zero gradients become the layer's buffers
+    this.gradB = this.dLdb;
+    // Getters: users may reassign W, b, dLdW and dLdb; backward points dLdW / dLdb back at the buffers.
     this.params = [
       liveParameter("W", () => this.W, () => this.dLdW),
       liveParameter("b", () => this.b, () => this.dLdb),
     ];
+  }
+
+  /** O = A·W + 1_N·bᵀ. A (N × inFeatures) → O (N × outFeatures), into out if it is N × outFeatures. */
+  override forward(A: Matrix, out?: Matrix): Matrix {
+    if (A.cols !== this.inFeatures) {
+      throw new ShapeError(`Linear.forward: A must be N×${this.inFeatures} (inFeatures = ${this.inFeatures}), got ${shapeOf(A)}`);
+    }
+    this.checkParameters("forward");
+    this.input = A;
+    const O = matmulInto(A, this.W, outputBuffer(out, A.rows, this.outFeatures)); // A·W
+    const o = O.data, b = this.b.data, h = this.outFeatures;
+    for (let i = 0; i < o.length; i += h) for (let j = 0; j < h; j++) o[i + j] += b[j]!; // + 1_N·bᵀ
+    return O;
+  }
+
+  /** dLdO (N × outFeatures) → dL/dA = dLdO·Wᵀ (N × inFeatures, into out if it fits); fills dLdW and dLdb. */
+  override backward(dLdO: Matrix, out?: Matrix): Matrix {
+    this.backwardParameters(dLdO);
+    return matmulTransposeInto(dLdO, this.W, outputBuffer(out, dLdO.rows, this.inFeatures)); // dL/dA = dL/dO·Wᵀ
+  }
+
+  /** dLdW = Aᵀ·dLdO and dLdb = 1_Nᵀ·dLdO, without dL/dA. */
+  backwardParameters(dLdO: Matrix): void {
+    const A = this.input;
+    if (A === null) throw new Error("Linear.backward: call forward first");
+    if (dLdO.rows !== A.rows || dLdO.cols !== this.outFeatures) {
+      throw new ShapeError(`Linear.backward: dLdO must be ${A.rows}×${this.outFeatures} (the shape of the last output), got ${shapeOf(dLdO)}`);
+    }
+    this.checkParameters("backward");
+    this.dLdW = transposeMatmulInto(A, dLdO, this.gradW); // dL/dW = Aᵀ·dL/dO
+    this.dLdb = sumRowsInto(dLdO, this.gradB); //           dL/db = Σₙ dL/dO
   }
 
   /** [W, b] with their gradients dLdW, dLdb (read when used). */

@@ -12,8 +12,13 @@ export abstract class ParameterFreeModule implements Module {
 
   constructor(readonly name: string) {}
 
-  abstract forward(X: Matrix): Matrix;
-  abstract backward(dLdOut: Matrix): Matrix;
+  abstract forward(X: Matrix, out?: Matrix): Matrix;
+  abstract backward(dLdOut: Matrix, out?: Matrix): Matrix;
+
+  /** Nothing to fill: without parameters, a backward whose dL/dX nobody needs is no work at all. */
+  backwardParameters(dLdOut: Matrix): void {
+    this.checkGradient(dLdOut, "dLdOut");
+  }
 
   /** Call at the start of forward with its input (same shape as the output). */
   protected rememberShape(X: Matrix): void {

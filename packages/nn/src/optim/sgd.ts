@@ -1,4 +1,3 @@
-import type { Matrix } from "@mytorch/matrix";
 import type { Parameter } from "../module.js";
 import { Optimizer, checkNonNegative, checkUnitInterval } from "./optimizer.js";
 
@@ -28,7 +27,8 @@ export class SGD extends Optimizer {
   readonly momentum: number;
   readonly nesterov: boolean;
   readonly weightDecay: number;
-  private readonly velocities: (Matrix | null)[];
+  /** v per parameter, created at its first step (v = g then). */
+  private readonly velocities: (Float64Array | null)[];
 
   constructor(params: readonly Parameter[], options: SGDOptions = {}) {
     super("SGD", params);
@@ -44,18 +44,22 @@ export class SGD extends Optimizer {
     this.velocities = this.params.map(() => null);
   }
 
+  /** One update of every parameter, entry by entry and in place: no matrix is allocated after the first step. */
   step(): void {
     const grads = this.params.map((_, index) => this.gradientOf("SGD.step", index));
+    const { lr, momentum: mu, nesterov, weightDecay: lambda } = this;
     this.params.forEach((p, index) => {
-      let d = grads[index]!;
-      if (this.weightDecay !== 0) d = d.add(p.value.scale(this.weightDecay)); //  g + λ·P
-      if (this.momentum !== 0) {
-        const previous = this.velocities[index];
-        const v = previous === undefined || previous === null ? d.clone() : previous.scaleInPlace(this.momentum).addScaledInPlace(d, 1);
-        this.velocities[index] = v; //                                            v = μ·v + g (g at the first step)
-        d = this.nesterov ? d.add(v.scale(this.momentum)) : v; //                g + μ·v or v
+      const P = p.value.data, g = grads[index]!.data;
+      const first = this.velocities[index] === null;
+      const v = mu === 0 ? null : (this.velocities[index] ??= new Float64Array(P.length));
+      for (let k = 0; k < P.length; k++) {
+        let d = lambda === 0 ? g[k]! : g[k]! + lambda * P[k]!; //   g + λ·P
+        if (v !== null) {
+          v[k] = first ? d : mu * v[k]! + d; //                       v = μ·v + g (g at the first step)
+          d = nesterov ? d + mu * v[k]! : v[k]!; //                   g + μ·v or v
+        }
+        P[k] = P[k]! - lr * d; //                                     P ← P − η·d
       }
-      p.value.addScaledInPlace(d, -this.lr); //                                   P ← P − η·d
     });
   }
 }
