@@ -1,3 +1,4 @@
 export { MSELoss } from "./mse-loss.js";
 export { CrossEntropyLoss } from "./cross-entropy-loss.js";
 export { softmax, logSoftmax } from "./softmax.js";
+export { checkLossInputs } from "./check-inputs.js";

@@ -178,6 +178,16 @@ describe("Matrix in-place ops and checks", () => {
     expect(Matrix.fromArray([[1, 2], [Infinity, NaN]]).findNonFinite()).toEqual({ i: 1, j: 0, value: Infinity });
   });
 
+  it("findNonFinite finds one bad entry anywhere in a large matrix, huge finite values are fine", () => {
+    const m = Matrix.full(7, 11, 1e308); // 77 entries: four-wide blocks plus a tail of 1
+    expect(m.findNonFinite()).toBeNull();
+    for (const [k, value] of [[0, NaN], [38, -Infinity], [75, Infinity], [76, NaN]] as const) {
+      const bad = m.clone();
+      bad.data[k] = value;
+      expect(bad.findNonFinite()).toEqual({ i: Math.floor(k / 11), j: k % 11, value });
+    }
+  });
+
   it("equals compares shape and every entry", () => {
     expect(Matrix.row([1, 2]).equals(Matrix.row([1, 2]))).toBe(true);
     expect(Matrix.row([1, 2]).equals(Matrix.column([1, 2]))).toBe(false);

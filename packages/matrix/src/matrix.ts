@@ -285,8 +285,17 @@ export class Matrix {
 
   /** The first entry that is NaN or ±Infinity, or null when all are finite. */
   findNonFinite(): { i: number; j: number; value: number } | null {
-    for (let k = 0; k < this.data.length; k++) {
-      const value = this.data[k]!;
+    // Fast pass without branches: x·0 is 0 for finite x and NaN for NaN or ±Infinity,
+    // so the four sums stay 0 exactly when every entry is finite (4 sums: no long add chain).
+    const d = this.data;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, k = 0;
+    for (; k + 3 < d.length; k += 4) {
+      s0 += d[k]! * 0; s1 += d[k + 1]! * 0; s2 += d[k + 2]! * 0; s3 += d[k + 3]! * 0;
+    }
+    for (; k < d.length; k++) s0 += d[k]! * 0;
+    if (s0 + s1 + s2 + s3 === 0) return null;
+    for (k = 0; k < d.length; k++) {
+      const value = d[k]!;
       if (!Number.isFinite(value)) return { i: Math.floor(k / this.cols), j: k % this.cols, value };
     }
     return null;

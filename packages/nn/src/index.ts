@@ -8,7 +8,8 @@ export * as optim from "./optim/index.js";
 export { Adam, type AdamOptions } from "./optim/adam.js";
 export { SGD as ModuleSGD, type SGDOptions } from "./optim/sgd.js";
 export { Optimizer } from "./optim/optimizer.js";
-export { MSELoss, CrossEntropyLoss } from "@mytorch/loss";
+export { MSELoss } from "@mytorch/loss";
+export { CrossEntropyLoss } from "./cross-entropy-loss.js";
 export { CIRCLE_CENTRE, CIRCLE_RADIUS, circleLabel, generateCirclePoints, signAccuracy, type LabelledPoints } from "./circle-data.js";
 export {
   CIRCLE_TABLE, circleModel, circleDatasets, trainCircleRun, runCircleExperiment, formatCircleTable,

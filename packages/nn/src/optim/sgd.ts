@@ -50,15 +50,17 @@ export class SGD extends Optimizer {
     const { lr, momentum: mu, nesterov, weightDecay: lambda } = this;
     this.params.forEach((p, index) => {
       const P = p.value.data, g = grads[index]!.data;
+      if (mu === 0) {
+        for (let k = 0; k < P.length; k++) P[k] = P[k]! - lr * (lambda === 0 ? g[k]! : g[k]! + lambda * P[k]!); // P ← P − η·(g + λ·P)
+        return;
+      }
       const first = this.velocities[index] === null;
-      const v = mu === 0 ? null : (this.velocities[index] ??= new Float64Array(P.length));
+      const v = (this.velocities[index] ??= new Float64Array(P.length));
       for (let k = 0; k < P.length; k++) {
-        let d = lambda === 0 ? g[k]! : g[k]! + lambda * P[k]!; //   g + λ·P
-        if (v !== null) {
-          v[k] = first ? d : mu * v[k]! + d; //                       v = μ·v + g (g at the first step)
-          d = nesterov ? d + mu * v[k]! : v[k]!; //                   g + μ·v or v
-        }
-        P[k] = P[k]! - lr * d; //                                     P ← P − η·d
+        const d = lambda === 0 ? g[k]! : g[k]! + lambda * P[k]!; // g + λ·P
+        const vk = first ? d : mu * v[k]! + d; //                   v = μ·v + g (g at the first step)
+        v[k] = vk;
+        P[k] = P[k]! - lr * (nesterov ? d + mu * vk : vk); //       P ← P − η·(g + μ·v or v)
       }
     });
   }
