@@ -1,10 +1,12 @@
 import { batches, countCorrect, type BatchOptions, type Batches, type LabeledData, type RegressionData } from "@mytorch/data";
 import type { Matrix } from "@mytorch/matrix";
 
-/** What fit and evaluate need of a model: MLP0, MLP1, MLP4, or anything with forward and backward. */
+/** What fit and evaluate need of a model: MLP0, MLP1, MLP4, an nn Sequential, or anything with forward and backward. */
 export interface Model {
   forward(X: Matrix): Matrix;
   backward(dLdA: Matrix): Matrix;
+  /** Optional (nn modules have it): backward without dL/dX, which fit uses when it is there. */
+  backwardParameters?(dLdA: Matrix): void;
 }
 
 /** What they need of a loss: MSELoss, CrossEntropyLoss (forward returns the mean over the batch). */

@@ -3,6 +3,7 @@ import { Dataset, accuracy, batches, syntheticRegression } from "@mytorch/data";
 import { CrossEntropyLoss, MSELoss } from "@mytorch/loss";
 import { Matrix, createRng, type Rng } from "@mytorch/matrix";
 import { MLP0, MLP1 } from "@mytorch/mlp";
+import * as nn from "@mytorch/nn";
 import { SGD } from "@mytorch/optim";
 import { evaluate } from "./evaluate.js";
 import { fit, type BatchInfo, type EpochStats } from "./fit.js";
@@ -126,6 +127,21 @@ describe("fit on labelled data { images, labels }", () => {
       return fit(model, new CrossEntropyLoss(), new SGD(model, 0.1, 0.9), train, { epochs: 2, batchSize: 16, rng: createRng(13), test }).loss;
     };
     expect(run()).toEqual(run());
+  });
+
+  it("an nn Sequential trains through backwardParameters to exactly the history of the homework MLP1", () => {
+    const mlp = new MLP1(2, 8, 3, { rng: createRng(16) });
+    const rng = createRng(16); // the same draws: nn's "homework" init is the homework layer's
+    const seq = new nn.Sequential(new nn.Linear(2, 8, { rng }), new nn.ReLU(), new nn.Linear(8, 3, { rng }));
+    let skipped = 0;
+    const backwardParameters = seq.backwardParameters.bind(seq);
+    seq.backwardParameters = (g) => (skipped++, backwardParameters(g));
+    const options = { epochs: 2, batchSize: 16, test } as const;
+    const expected = fit(mlp, new CrossEntropyLoss(), new SGD(mlp, 0.1, 0.9), train, { ...options, rng: createRng(17) });
+    const got = fit(seq, new nn.CrossEntropyLoss(), new nn.optim.SGD(seq.parameters(), { lr: 0.1, momentum: 0.9 }), train, { ...options, rng: createRng(17) });
+    expect(got.loss).toEqual(expected.loss);
+    expect(got.testAccuracy).toEqual(expected.testAccuracy);
+    expect(skipped).toBe(2 * Math.ceil(300 / 16));
   });
 });
 

@@ -76,6 +76,7 @@ export interface History {
 /**
  * Minibatch training: for each epoch, for each (shuffled) batch,
  *   O = model.forward(X);  L = criterion.forward(O, Y);  model.backward(criterion.backward());  optimizer.step()
+ * (model.backwardParameters in place of backward when the model has it, as nn modules do: no dL/dX).
  * then the test set (if any) is evaluated. For labelled data ({ images, labels },
  * a Dataset) Y is the batch's one-hot labels and accuracies are reported; for
  * regression data ({ X, Y }) Y is the batch's targets. Runs in Node and in a browser.
@@ -105,7 +106,9 @@ export function fit(model: Model, criterion: Criterion, optimizer: Optimizer, tr
     for (const { X, Y, labels } of trainBatches) {
       const O = model.forward(X);
       const batchLoss = criterion.forward(O, Y); // mean over the batch
-      model.backward(criterion.backward());
+      const dLdO = criterion.backward();
+      if (model.backwardParameters !== undefined) model.backwardParameters(dLdO); // dL/dX of the data is never used
+      else model.backward(dLdO);
       optimizer.step();
       batch++;
       samples += X.rows;
