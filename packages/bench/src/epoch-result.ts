@@ -3,6 +3,8 @@ export interface EpochResult {
   who: string;
   /** Wall-clock seconds for the timed steps (forward, loss, backward, update; batch assembly included). */
   seconds: number;
+  /** When the same run was repeated: every run's seconds (seconds is then their median). */
+  secondsAll?: number[];
   /** Steps timed, and the steps of a full epoch (seconds is scaled up when fewer were run). */
   steps: number;
   epochSteps: number;
