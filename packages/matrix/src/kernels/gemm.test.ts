@@ -60,6 +60,8 @@ describe("blocked matmul against the naive triple loop (error ≤ 1e-12 · Σ|te
     [1, 1, 1], [1, 7, 1], [1, 784, 256], [256, 784, 1], [256, 1, 256], [2, 3, 2],
     [6, 256, 5], [7, 257, 6], [12, 300, 10], [256, 256, 10], [97, 101, 103],
     [300, 257, 129], [96, 256, 900], [97, 513, 901], [13, 1031, 7],
+    // around the 16×5 tile: one row short of, exactly and one past a panel, odd and even k
+    [15, 33, 5], [16, 257, 10], [17, 65, 11], [33, 255, 6], [48, 512, 15],
   ];
   for (const [m, k, n] of named) {
     it(`(${m}×${k})·(${k}×${n}), Aᵀ·B and A·Bᵀ`, () => checkAllProducts(m, k, n, m * 1_000_003 + k * 1009 + n));
