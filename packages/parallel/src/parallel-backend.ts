@@ -1,4 +1,4 @@
-import { gemm, setMatmulBackend, type GemmArgs, type MatmulBackend } from "@mytorch/matrix";
+import { GEMM_TILE_ROWS, gemm, setMatmulBackend, type GemmArgs, type MatmulBackend } from "@mytorch/matrix";
 import { WorkerPool } from "./pool.js";
 
 /** Options of useParallelMatmul. */
@@ -15,8 +15,8 @@ export interface ParallelOptions {
   startTimeoutMs?: number;
 }
 
-/** Rows of C are handed out in multiples of the micro-kernel's 6-row tile. */
-const ROW_ALIGN = 6;
+/** Rows of C are handed out in multiples of the micro-kernel's tile height (16): no partial tiles at the seams. */
+const ROW_ALIGN = GEMM_TILE_ROWS;
 
 /**
  * A matmul backend that splits the rows of C between the calling thread and a
@@ -58,7 +58,7 @@ export class ParallelMatmul implements MatmulBackend {
     this.stats.total++;
     const { m, n, k } = args;
     // The calling thread also copies the operands in and the results out, so it
-    // takes the smaller share: its rows rounded down to whole 6-row tiles.
+    // takes the smaller share: its rows rounded down to whole tiles.
     const share = Math.floor(m / this.threads / ROW_ALIGN) * ROW_ALIGN; // rows 0…share−1 here
     const workerRows = Math.ceil((m - share) / this.pool.size / ROW_ALIGN) * ROW_ALIGN;
     if (m * n * k < this.minWork || share === 0 || args.aOffset || args.bOffset || args.cOffset || !this.workersReady()) {
