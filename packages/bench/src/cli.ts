@@ -10,16 +10,18 @@ import { median } from "./stats.js";
 import { barChartSvg } from "./svg-chart.js";
 
 /**
- * pnpm bench [--quick] [--no-epoch] [--no-matmul]
+ * pnpm bench [--quick] [--no-matmul] [--no-threads] [--no-epoch]
  *
  * Part 1, matmul: each competitor runs in its own Node process, one after the
  * other, in rounds with a rotating order (so a noisy minute hits all of them);
  * each process warms up, then times samples of every shape. The table shows
  * the median GFLOP/s over all samples and ours/theirs ratios.
- * Part 2, one Fashion-MNIST epoch (784→256→10, batch 256, SGD) for ours on 1
+ * Part 2, two threads against one for the large products, paired in one
+ * process (threads-child.ts); writes out/bench/threads.json.
+ * Part 3, one Fashion-MNIST epoch (784→256→10, batch 256, SGD) for ours on 1
  * and 2 threads (@mytorch/nn), the homework's MLP1 and SGD on 1 thread, and
  * TF.js, each in its own process.
- * Writes out/bench/matmul.json, out/bench/matmul.svg and out/bench/epoch.json.
+ * Writes out/bench/matmul.json, out/bench/matmul.svg, out/bench/threads.json and out/bench/epoch.json.
  */
 const args = new Set(process.argv.slice(2));
 const quick = args.has("--quick");
@@ -80,6 +82,20 @@ if (!args.has("--no-matmul")) {
     groups: SHAPES.map((s) => s.label),
     series: COMPETITORS.map((c, k) => ({ name: c.label, color: ["#1f77b4", "#08306b", "#ff7f0e", "#2ca02c"][k]!, values: table.map((t) => t.gflops[c.id]!) })),
   }));
+}
+
+if (!args.has("--no-threads")) {
+  // Two threads against one, paired in one process (see threads-child.ts).
+  const rounds = quick ? 4 : 10;
+  console.log(`\nTwo threads against one, paired in one process (${rounds} rounds, samples of ≥ 100 ms)\n`);
+  const paired = runChild("threads-child.js", [String(rounds), "sq1024", "forward", "gradW", "gradX"]) as {
+    results: { label: string; medianRatio: number; bestRatio: number; best: Record<"1" | "2", number> }[];
+  };
+  console.log(markdownTable(
+    ["shape", "2t/1t, median of the paired rounds", "2t/1t, best samples", "best GFLOP/s, 1t → 2t"],
+    paired.results.map((r) => [r.label, r.medianRatio.toFixed(2) + "×", r.bestRatio.toFixed(2) + "×", `${r.best["1"].toFixed(2)} → ${r.best["2"].toFixed(2)}`]),
+  ));
+  writeFileSync(join(outDir, "threads.json"), JSON.stringify({ machine, loadAverageEnd: loadavg(), quick, ...paired }, null, 2));
 }
 
 if (!args.has("--no-epoch")) {
