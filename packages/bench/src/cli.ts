@@ -99,7 +99,7 @@ if (!args.has("--no-threads")) {
 }
 
 if (!args.has("--no-epoch")) {
-  console.log("\nOne Fashion-MNIST epoch: MLP1 784→256 (ReLU)→10, batch 256, SGD lr 0.1, cross-entropy\n");
+  console.log("\nOne Fashion-MNIST epoch: 784→256 (ReLU)→10, batch 256, SGD lr 0.1, cross-entropy\n");
   const tfSteps = quick ? "30" : "Infinity";
   // Ours is quick: several rounds in alternation (a busy minute on the machine hits both),
   // reported as the median and the range. The homework MLP1 and TF.js run once.

@@ -1,4 +1,5 @@
 import { competitorById } from "./competitors.js";
+import { msPerRun } from "./sample.js";
 import { SHAPES } from "./shapes.js";
 
 /**
@@ -25,17 +26,7 @@ for (const shape of SHAPES.filter((s) => only.length === 0 || only.includes(s.id
   // Products slower than half a second (1024³ for the slow libraries) get 3 samples, to keep the bench short.
   const slow = (performance.now() - warmupStart) / warmupRuns > 500;
   const msPerProduct: number[] = [];
-  for (let s = 0; s < (slow ? Math.min(samples, 3) : samples); s++) {
-    let count = 0;
-    const start = performance.now();
-    let now: number;
-    do {
-      run();
-      count++;
-      now = performance.now();
-    } while (now - start < minSampleMs);
-    msPerProduct.push((now - start) / count);
-  }
+  for (let s = 0; s < (slow ? Math.min(samples, 3) : samples); s++) msPerProduct.push(msPerRun(run, minSampleMs));
   results.push({ shape: shape.id, msPerProduct });
 }
 console.log(`RESULT ${JSON.stringify({ competitor: id, results })}`);

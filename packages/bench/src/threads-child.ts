@@ -2,6 +2,7 @@ import { setMatmulBackend } from "@mytorch/matrix";
 import { useParallelMatmul } from "@mytorch/parallel";
 import { competitorById } from "./competitors.js";
 import { SHAPES, flops } from "./shapes.js";
+import { msPerRun } from "./sample.js";
 import { median } from "./stats.js";
 
 /**
@@ -16,17 +17,7 @@ const [roundsText = "8", ...only] = process.argv.slice(2);
 const rounds = Number(roundsText);
 const MIN_SAMPLE_MS = 100;
 
-function sample(run: () => void): number {
-  let count = 0;
-  const start = performance.now();
-  let now: number;
-  do {
-    run();
-    count++;
-    now = performance.now();
-  } while (now - start < MIN_SAMPLE_MS);
-  return (now - start) / count;
-}
+const sample = (run: () => void): number => msPerRun(run, MIN_SAMPLE_MS);
 
 // One pool for the whole run: switching backends must not start new workers between samples.
 const parallel = useParallelMatmul({ threads: 2 })!;
