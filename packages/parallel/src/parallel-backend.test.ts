@@ -30,6 +30,27 @@ describe("useParallelMatmul", () => {
     });
   }
 
+  it("the split follows the measured speeds, stays in [0.1, 0.9], and never changes the result", () => {
+    const backend = useParallelMatmul({ threads: 2, minWork: 0 })!;
+    expect(backend.callerFraction).toBe(0.5);
+    const rng = createRng(21);
+    const a = Matrix.randn(256, 300, { rng }), b = Matrix.randn(300, 200, { rng });
+    const expected = singleThread(() => a.matmul(b));
+    const fractions: number[] = [];
+    for (const start of [0.1, 0.9, 0.5, 0.5, 0.5]) {
+      backend.callerFraction = start; // as after a run of products with one core slowed down
+      expect(a.matmul(b).equals(expected)).toBe(true);
+      fractions.push(backend.callerFraction);
+    }
+    for (const f of fractions) {
+      expect(f).toBeGreaterThanOrEqual(0.1);
+      expect(f).toBeLessThanOrEqual(0.9);
+    }
+    // One product halves the distance to the measured fraction: from 0.1 (the caller doing a tenth
+    // of the rows at the same speed as the worker) it rises.
+    expect(fractions[0]).toBeGreaterThan(0.1);
+  });
+
   it("3 threads split the rows three ways and still match", () => {
     const expected = products(200, 150, 90, 1);
     useParallelMatmul({ threads: 3, minWork: 0 });

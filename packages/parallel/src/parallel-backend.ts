@@ -28,6 +28,8 @@ const ROW_ALIGN = GEMM_TILE_ROWS;
  *
  * The calling thread posts the jobs, computes its own rows, then blocks on
  * Atomics.wait until the workers are done and copies their rows of C back.
+ * r₁ follows the measured speeds (see balance): when another program slows
+ * one core, the other thread takes more rows.
  * Each thread runs the same single-thread kernel on whole rows, so the result
  * is bit-for-bit the single-thread one.
  */
@@ -40,6 +42,9 @@ export class ParallelMatmul implements MatmulBackend {
   private started = false;
   /** Products that ran on more than one thread, and all products seen (for reports and tests). */
   readonly stats = { parallel: 0, total: 0 };
+  /** The share of C's rows the calling thread takes, adapted after every parallel product (balance). */
+  callerFraction: number;
+  private callerMs = 0;
 
   constructor(options: ParallelOptions = {}) {
     const { threads = 2, minWork = 1 << 20, startTimeoutMs = 5000 } = options;
@@ -52,16 +57,17 @@ export class ParallelMatmul implements MatmulBackend {
     this.startTimeoutMs = startTimeoutMs;
     this.name = `parallel(${threads})`;
     this.pool = new WorkerPool(threads - 1);
+    this.callerFraction = 1 / threads;
   }
 
   gemm(args: GemmArgs): void {
     this.stats.total++;
     const { m, n, k } = args;
-    // The calling thread also copies the operands in and the results out, so it
-    // takes the smaller share: its rows rounded down to whole tiles.
-    const share = Math.floor(m / this.threads / ROW_ALIGN) * ROW_ALIGN; // rows 0…share−1 here
+    // The calling thread's rows: its measured fraction of the work (see balance), in whole tiles,
+    // leaving every worker at least one tile.
+    const share = Math.min(Math.round((m * this.callerFraction) / ROW_ALIGN) * ROW_ALIGN, m - this.pool.size * ROW_ALIGN);
     const workerRows = Math.ceil((m - share) / this.pool.size / ROW_ALIGN) * ROW_ALIGN;
-    if (m * n * k < this.minWork || share === 0 || args.aOffset || args.bOffset || args.cOffset || !this.workersReady()) {
+    if (m * n * k < this.minWork || share <= 0 || args.aOffset || args.bOffset || args.cOffset || !this.workersReady()) {
       gemm(args);
       return;
     }
@@ -75,6 +81,7 @@ export class ParallelMatmul implements MatmulBackend {
     const cOffset = aLength + bLength;
     this.pool.ensureCapacity(cOffset + (m - share) * n);
     const data = this.pool.data;
+    const callerStart = performance.now(); // the caller's time: copying the operands in, then its rows
     data.set(a.subarray(aStart, aStart + aLength), 0);
     data.set(b.subarray(0, bLength), aLength);
 
@@ -99,6 +106,7 @@ export class ParallelMatmul implements MatmulBackend {
     try {
       gemm(args, 0, share); // this thread's rows, while the workers compute theirs
     } finally {
+      this.callerMs = performance.now() - callerStart;
       for (let w = 0; w < used; w++) {
         try {
           this.pool.finish(w);
@@ -109,6 +117,22 @@ export class ParallelMatmul implements MatmulBackend {
     }
     if (failure !== null) throw failure;
     c.set(data.subarray(cOffset, cOffset + (m - share) * n), share * n);
+    this.balance(share, workerRows, used);
+  }
+
+  /**
+   * Moves the split towards equal finishing times: rows per millisecond of the
+   * calling thread and of the workers in the product just done give the next
+   * product's caller fraction, averaged with the current one and kept in
+   * [0.1, 0.9]. A worker whose core is shared with another program thus gets
+   * fewer rows; the result does not depend on the split.
+   */
+  private balance(share: number, workerRows: number, used: number): void {
+    let workerRate = 0;
+    for (let w = 0; w < used; w++) workerRate += workerRows / Math.max(this.pool.workMs(w), 1e-3);
+    const callerRate = share / Math.max(this.callerMs, 1e-3);
+    const measured = callerRate / (callerRate + workerRate);
+    this.callerFraction = Math.min(0.9, Math.max(0.1, (this.callerFraction + measured) / 2));
   }
 
   /** Stops the workers; later products run on the calling thread. */

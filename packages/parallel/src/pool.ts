@@ -156,6 +156,11 @@ export class WorkerPool {
     }
   }
 
+  /** Milliseconds worker w spent computing its last job (valid after finish(w)). */
+  workMs(w: number): number {
+    return this.workers[w]!.control[Slot.WORK_MICROS]! / 1000;
+  }
+
   /** Stops the workers. */
   close(): void {
     for (const { worker, control, port } of this.workers) {

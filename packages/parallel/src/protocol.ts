@@ -43,6 +43,8 @@ export const Slot = {
   C_START: 19,
   C_LENGTH: 20,
   C_INDEX_OFFSET: 21,
+  /** Microseconds the worker spent on its last job (set by the worker, read by the caller to balance the split). */
+  WORK_MICROS: 22,
 } as const;
 
 /** Int32 slots per control block. */

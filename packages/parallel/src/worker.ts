@@ -31,7 +31,9 @@ for (;;) {
       data = new Float64Array(update.data);
       generation = update.generation;
     }
+    const start = performance.now();
     runJob();
+    control[Slot.WORK_MICROS] = Math.round(1000 * (performance.now() - start));
     Atomics.store(control, Slot.FAILED, 0);
   } catch (error) {
     init.port.postMessage({ error: error instanceof Error ? error.stack ?? error.message : String(error) });
