@@ -46,10 +46,7 @@ export class Linear {
 
   /** O = A·W + 1_N·bᵀ. A (N × inFeatures) → O (N × outFeatures). */
   forward(A: Matrix): Matrix {
-    if (A.cols !== this.inFeatures) {
-      throw new ShapeError(`Linear.forward: A must be N×${this.inFeatures} (inFeatures = ${this.inFeatures}), got ${shapeOf(A)}`);
-    }
-    this.checkParameters("forward");
+    this.checkForward(A);
     // BEGIN SOLUTION
     this.A = A;
     return A.matmul(this.W).addRow(this.b); // O = A·W + 1·bᵀ
@@ -61,16 +58,29 @@ export class Linear {
    * stores dLdW = Aᵀ·dLdO and dLdb = 1_Nᵀ·dLdO.
    */
   backward(dLdO: Matrix): Matrix {
-    const A = this.A;
-    if (A === null) throw new Error("Linear.backward: call forward first");
-    if (dLdO.rows !== A.rows || dLdO.cols !== this.outFeatures) {
-      throw new ShapeError(`Linear.backward: dLdO must be ${A.rows}×${this.outFeatures} (the shape of the last output), got ${shapeOf(dLdO)}`);
-    }
+    const A = this.checkBackward(this.A, dLdO);
     // BEGIN SOLUTION
     this.dLdW = A.transposeMatmul(dLdO); // dL/dW = Aᵀ·dL/dO
     this.dLdb = dLdO.sumRows(); //          dL/db = Σₙ dL/dO (a 1×h row)
     return dLdO.matmulTranspose(this.W); // dL/dA = dL/dO·Wᵀ
     // END SOLUTION
+  }
+
+  /** Throws unless A is N × inFeatures and W, b still fit the layer. */
+  protected checkForward(A: Matrix): void {
+    if (A.cols !== this.inFeatures) {
+      throw new ShapeError(`Linear.forward: A must be N×${this.inFeatures} (inFeatures = ${this.inFeatures}), got ${shapeOf(A)}`);
+    }
+    this.checkParameters("forward");
+  }
+
+  /** Throws unless forward ran (A, its input, is kept) and dLdO has the last output's shape; returns A. */
+  protected checkBackward(A: Matrix | null, dLdO: Matrix): Matrix {
+    if (A === null) throw new Error("Linear.backward: call forward first");
+    if (dLdO.rows !== A.rows || dLdO.cols !== this.outFeatures) {
+      throw new ShapeError(`Linear.backward: dLdO must be ${A.rows}×${this.outFeatures} (the shape of the last output), got ${shapeOf(dLdO)}`);
+    }
+    return A;
   }
 
   /** W and b may be reassigned by users; make sure they still fit the layer. */

@@ -1,4 +1,4 @@
-import { defaultRng, type Matrix, type Rng } from "@mytorch/matrix";
+import { defaultRng, zipInto, type Matrix, type Rng } from "@mytorch/matrix";
 import { outputBuffer } from "./module.js";
 import { ParameterFreeModule } from "./parameter-free-module.js";
 
@@ -43,13 +43,13 @@ export class Dropout extends ParameterFreeModule {
     this.maskBuffer = mask;
     for (let k = 0; k < mask.data.length; k++) mask.data[k] = this.rng.uniform() < this.p ? 0 : scale;
     this.mask = mask;
-    return multiply(X, mask, outputBuffer(out, X.rows, X.cols)); // Y = X ⊙ M
+    return zipInto("Dropout.forward", X, mask, outputBuffer(out, X.rows, X.cols), times); // Y = X ⊙ M
   }
 
   backward(dLdY: Matrix, out?: Matrix): Matrix {
     this.checkGradient(dLdY, "dLdY");
     if (this.mask === null) return dLdY;
-    return multiply(dLdY, this.mask, outputBuffer(out, dLdY.rows, dLdY.cols)); // dL/dX = dL/dY ⊙ M
+    return zipInto("Dropout.backward", dLdY, this.mask, outputBuffer(out, dLdY.rows, dLdY.cols), times); // dL/dX = dL/dY ⊙ M
   }
 
   /** The mask of the last train-mode forward (0 or 1/(1 − p) entries), or null; the next forward overwrites it. */
@@ -58,8 +58,4 @@ export class Dropout extends ParameterFreeModule {
   }
 }
 
-/** out = x ⊙ mask, entry by entry (all three the same shape). */
-function multiply(x: Matrix, mask: Matrix, out: Matrix): Matrix {
-  for (let k = 0; k < out.data.length; k++) out.data[k] = x.data[k]! * mask.data[k]!;
-  return out;
-}
+const times = (x: number, y: number): number => x * y;

@@ -1,6 +1,6 @@
 import { Linear as HomeworkLinear } from "@mytorch/linear";
 import {
-  ShapeError, type Matrix, createRng, defaultRng, matmulInto, matmulTransposeInto, shapeOf, sumRowsInto, transposeMatmulInto, type Rng,
+  type Matrix, createRng, defaultRng, matmulInto, matmulTransposeInto, sumRowsInto, transposeMatmulInto, type Rng,
 } from "@mytorch/matrix";
 import { initWeight, type InitName } from "./init.js";
 import { liveParameter, outputBuffer, type Module, type Parameter } from "./module.js";
@@ -56,10 +56,7 @@ export class Linear extends HomeworkLinear implements Module {
 
   /** O = A·W + 1_N·bᵀ. A (N × inFeatures) → O (N × outFeatures), into out if it is N × outFeatures. */
   override forward(A: Matrix, out?: Matrix): Matrix {
-    if (A.cols !== this.inFeatures) {
-      throw new ShapeError(`Linear.forward: A must be N×${this.inFeatures} (inFeatures = ${this.inFeatures}), got ${shapeOf(A)}`);
-    }
-    this.checkParameters("forward");
+    this.checkForward(A);
     this.input = A;
     const O = matmulInto(A, this.W, outputBuffer(out, A.rows, this.outFeatures)); // A·W
     const o = O.data, b = this.b.data, h = this.outFeatures;
@@ -75,11 +72,7 @@ export class Linear extends HomeworkLinear implements Module {
 
   /** dLdW = Aᵀ·dLdO and dLdb = 1_Nᵀ·dLdO, without dL/dA. */
   backwardParameters(dLdO: Matrix): void {
-    const A = this.input;
-    if (A === null) throw new Error("Linear.backward: call forward first");
-    if (dLdO.rows !== A.rows || dLdO.cols !== this.outFeatures) {
-      throw new ShapeError(`Linear.backward: dLdO must be ${A.rows}×${this.outFeatures} (the shape of the last output), got ${shapeOf(dLdO)}`);
-    }
+    const A = this.checkBackward(this.input, dLdO);
     this.checkParameters("backward");
     this.dLdW = transposeMatmulInto(A, dLdO, this.gradW); // dL/dW = Aᵀ·dL/dO
     this.dLdb = sumRowsInto(dLdO, this.gradB); //           dL/db = Σₙ dL/dO

@@ -1,5 +1,5 @@
-import { Matrix } from "@mytorch/matrix";
-import type { Module, Parameter } from "./module.js";
+import type { Matrix } from "@mytorch/matrix";
+import { outputBuffer, type Module, type Parameter } from "./module.js";
 
 /**
  * A chain of modules: forward in order, backward in reverse. Sequentials nest.
@@ -30,12 +30,15 @@ export class Sequential implements Module {
   private readonly activations: (Matrix | undefined)[];
   /** gradients[i]: dL/d(output of module i), what module i + 1's backward returns (i < k − 1). */
   private readonly gradients: (Matrix | undefined)[];
+  /** The first module with parameters (−1 if none): where backwardParameters stops. */
+  private readonly firstTrainable: number;
 
   constructor(...modules: Module[]) {
     if (modules.length === 0) throw new RangeError("Sequential: needs at least one module, got 0");
     this.modules = modules;
     this.activations = modules.slice(1).map(() => undefined);
     this.gradients = modules.slice(1).map(() => undefined);
+    this.firstTrainable = modules.findIndex((module) => module.parameters().length > 0);
   }
 
   forward(X: Matrix, out?: Matrix): Matrix {
@@ -43,7 +46,9 @@ export class Sequential implements Module {
     let input = X;
     for (let i = 0; i < last; i++) {
       input = this.modules[i]!.forward(input, this.activations[i]);
-      this.activations[i] = bufferFor(input, this.activations[i]);
+      // Next time, hand over the same buffer if it has the result's shape (written into or not), else a
+      // new one: never the result itself, which may be the module's input or a matrix of its own.
+      this.activations[i] = outputBuffer(this.activations[i], input.rows, input.cols);
     }
     return this.modules[last]!.forward(input, out);
   }
@@ -53,7 +58,7 @@ export class Sequential implements Module {
   }
 
   backwardParameters(dLdOut: Matrix): void {
-    const first = this.modules.findIndex((module) => module.parameters().length > 0);
+    const first = this.firstTrainable;
     if (first < 0) return; // nothing to train, nothing to compute
     const module = this.modules[first]!;
     const grad = this.backwardDownTo(first + 1, dLdOut);
@@ -66,7 +71,7 @@ export class Sequential implements Module {
     let grad = dLdOut;
     for (let i = this.modules.length - 1; i >= stop; i--) {
       grad = this.modules[i]!.backward(grad, this.gradients[i - 1]);
-      this.gradients[i - 1] = bufferFor(grad, this.gradients[i - 1]);
+      this.gradients[i - 1] = outputBuffer(this.gradients[i - 1], grad.rows, grad.cols); // as in forward
     }
     return grad;
   }
@@ -98,12 +103,3 @@ export class Sequential implements Module {
   }
 }
 
-/**
- * The buffer to hand a module next time, given what it returned: the same
- * buffer if it has the result's shape (whether or not the module wrote into
- * it), else a new one of that shape. Never the result itself: a module may
- * return its input or a matrix of its own, which must not be written over.
- */
-function bufferFor(result: Matrix, buffer: Matrix | undefined): Matrix {
-  return buffer !== undefined && buffer.rows === result.rows && buffer.cols === result.cols ? buffer : new Matrix(result.rows, result.cols);
-}
