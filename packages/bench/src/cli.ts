@@ -4,7 +4,7 @@ import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { COMPETITORS } from "./competitors.js";
-import type { EpochResult } from "./epoch-result.js";
+import { WARMUP_STEPS, type EpochResult } from "./epoch-result.js";
 import { SHAPES, flops } from "./shapes.js";
 import { median } from "./stats.js";
 import { barChartSvg } from "./svg-chart.js";
@@ -20,7 +20,8 @@ import { barChartSvg } from "./svg-chart.js";
  * process (threads-child.ts); writes out/bench/threads.json.
  * Part 3, one Fashion-MNIST epoch (784→256→10, batch 256, SGD) for ours on 1
  * and 2 threads (@mytorch/nn), the homework's MLP1 and SGD on 1 thread, and
- * TF.js, each in its own process.
+ * TF.js, each in its own process, timed after 10 warm-up steps on a throwaway
+ * copy of the network (their time is reported too).
  * Writes out/bench/matmul.json, out/bench/matmul.svg, out/bench/threads.json and out/bench/epoch.json.
  */
 const args = new Set(process.argv.slice(2));
@@ -119,13 +120,15 @@ if (!args.has("--no-epoch")) {
     ...all[0]!,
     seconds: median(all.map((r) => r.seconds)),
     secondsAll: all.map((r) => r.seconds),
+    warmupSeconds: median(all.map((r) => r.warmupSeconds)),
   }));
-  const header = ["who", `epoch (s)${oursRounds > 1 ? `, median (range) of ${oursRounds}` : ""}`, "steps timed", "loss first→last 10", "test accuracy", "Float64Arrays/step", "GCs (pause)"];
+  const header = ["who", `epoch (s)${oursRounds > 1 ? `, median (range) of ${oursRounds}` : ""}`, `warm-up, ${WARMUP_STEPS} steps before (s)`, "steps timed", "loss first→last 10", "test accuracy", "Float64Arrays/step", "GCs (pause)"];
   const lines = results.map((r) => [
     r.who,
     r.secondsAll !== undefined && r.secondsAll.length > 1
       ? `${r.seconds.toFixed(2)} (${Math.min(...r.secondsAll).toFixed(2)}–${Math.max(...r.secondsAll).toFixed(2)})`
       : r.seconds.toFixed(2),
+    r.warmupSeconds.toFixed(2),
     `${r.steps}/${r.epochSteps}${r.steps < r.epochSteps ? " (scaled)" : ""}`,
     `${r.lossStart.toFixed(3)} → ${r.lossEnd.toFixed(3)}`, (100 * r.testAccuracy).toFixed(1) + " %",
     r.allocation ? `${r.allocation.arraysPerStep} (${(r.allocation.bytesPerStep / 2 ** 20).toFixed(1)} MiB)` : "–",

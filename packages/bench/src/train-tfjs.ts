@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
-import { BATCH, HIDDEN, LEARNING_RATE, type EpochResult } from "./epoch-result.js";
+import { BATCH, HIDDEN, LEARNING_RATE, WARMUP_STEPS, type EpochResult } from "./epoch-result.js";
 import { permutation, type FashionMnist, type Split } from "./fashion-mnist.js";
 
 /** The batch at order[start…start+rows) as float32 tensors X (rows × 784) and one-hot Y (rows × 10). */
@@ -19,18 +19,22 @@ function batchTensors(split: Split, order: Int32Array, start: number, rows: numb
  * architecture, initial scale N(0, 0.01), softmax cross-entropy, SGD lr 0.1,
  * batch 256, the same order of examples. tfjs-core ships no gradient
  * functions (they come with the full @tensorflow/tfjs bundle), so the
- * backward pass is written out as in our layers, except that dL/dX of the
- * first layer is not computed (our Linear always returns it: TF.js does
- * 2/3 of our matmul work per step here).
+ * backward pass is written out as in our layers; like our nn library's
+ * backwardParameters (and unlike the homework MLP1), it does not compute
+ * dL/dX of the first layer.
  */
 export async function trainTfjs(data: FashionMnist, maxSteps: number): Promise<EpochResult> {
   await tf.setBackend("cpu");
   await tf.ready();
   tf.randomNormal([1], 0, 1, "float32", 0).dispose();
-  const W1 = tf.variable(tf.randomNormal([784, HIDDEN], 0, 0.1, "float32", 1));
-  const b1 = tf.variable(tf.zeros([1, HIDDEN]));
-  const W2 = tf.variable(tf.randomNormal([HIDDEN, 10], 0, 0.1, "float32", 2));
-  const b2 = tf.variable(tf.zeros([1, 10]));
+  /** The network's variables, from the same seeds every time: W ~ N(0, 0.1²), b = 0. */
+  const initialWeights = (): { W1: tf.Variable; b1: tf.Variable; W2: tf.Variable; b2: tf.Variable } => ({
+    W1: tf.variable(tf.randomNormal([784, HIDDEN], 0, 0.1, "float32", 1)),
+    b1: tf.variable(tf.zeros([1, HIDDEN])),
+    W2: tf.variable(tf.randomNormal([HIDDEN, 10], 0, 0.1, "float32", 2)),
+    b2: tf.variable(tf.zeros([1, 10])),
+  });
+  let { W1, b1, W2, b2 } = initialWeights(); // a throwaway copy for the warm-up (see trainOurs)
   const forward = (X: tf.Tensor2D): tf.Tensor2D => tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(X, W1), b1)), W2), b2);
 
   /** One SGD step on a batch; returns the mean cross-entropy. */
@@ -63,15 +67,23 @@ export async function trainTfjs(data: FashionMnist, maxSteps: number): Promise<E
   const order = permutation(train.count, 42);
   const epochSteps = Math.ceil(train.count / BATCH);
   const steps = Math.min(epochSteps, maxSteps);
-  const losses: number[] = [];
-  const start = performance.now();
-  for (let step = 0; step < steps; step++) {
+  const stepOnBatch = (step: number): number => {
     const rows = Math.min(BATCH, train.count - step * BATCH);
     const { X, Y } = batchTensors(train, order, step * BATCH, rows);
-    losses.push(trainStep(X, Y));
+    const loss = trainStep(X, Y);
     X.dispose();
     Y.dispose();
-  }
+    return loss;
+  };
+  const warmupStart = performance.now();
+  for (let step = 0; step < WARMUP_STEPS; step++) stepOnBatch(step);
+  const warmupSeconds = (performance.now() - warmupStart) / 1000;
+  for (const v of [W1, b1, W2, b2]) v.dispose();
+  ({ W1, b1, W2, b2 } = initialWeights());
+
+  const losses: number[] = [];
+  const start = performance.now();
+  for (let step = 0; step < steps; step++) losses.push(stepOnBatch(step));
   const seconds = ((performance.now() - start) / 1000) * (epochSteps / steps);
 
   let correct = 0;
@@ -84,6 +96,7 @@ export async function trainTfjs(data: FashionMnist, maxSteps: number): Promise<E
   return {
     who: "TF.js cpu (float32)",
     seconds,
+    warmupSeconds,
     steps,
     epochSteps,
     lossStart: mean(losses.slice(0, 10)),
