@@ -3,11 +3,11 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { barChart } from "@mytorch/plot";
 import { COMPETITORS } from "./competitors.js";
 import { WARMUP_STEPS, type EpochResult } from "./epoch-result.js";
 import { SHAPES, flops } from "./shapes.js";
 import { median } from "./stats.js";
-import { barChartSvg } from "./svg-chart.js";
 
 /**
  * pnpm bench [--quick] [--no-matmul] [--no-threads] [--no-epoch]
@@ -23,7 +23,7 @@ import { barChartSvg } from "./svg-chart.js";
  * and 2 threads (@mytorch/nn), the homework's MLP1 and SGD on 1 thread, and
  * TF.js, each in its own process, timed after 10 warm-up steps on a throwaway
  * copy of the network (their time is reported too).
- * Writes out/bench/matmul.json, out/bench/matmul.svg, out/bench/threads.json and out/bench/epoch.json.
+ * Writes out/bench/matmul.json and .svg, out/bench/threads.json, out/bench/epoch.json and .svg.
  */
 const args = new Set(process.argv.slice(2));
 const quick = args.has("--quick");
@@ -78,11 +78,13 @@ if (!args.has("--no-matmul")) {
   console.log(`\nMatrix products, GFLOP/s (median of ${rounds * samples} samples per cell; TF.js in float32, the rest float64)\n`);
   console.log(markdownTable(header, lines));
   writeFileSync(join(outDir, "matmul.json"), JSON.stringify({ machine, loadAverageEnd: loadavg(), quick, table, samples: Object.fromEntries(samplesOf) }, null, 2));
-  writeFileSync(join(outDir, "matmul.svg"), barChartSvg({
+  writeFileSync(join(outDir, "matmul.svg"), barChart({
     title: "Matrix products on one machine, GFLOP/s (higher is better)",
     yLabel: "GFLOP/s",
-    groups: SHAPES.map((s) => s.label),
-    series: COMPETITORS.map((c, k) => ({ name: c.label, color: ["#1f77b4", "#08306b", "#ff7f0e", "#2ca02c"][k]!, values: table.map((t) => t.gflops[c.id]!) })),
+    categories: SHAPES.map((s) => s.short),
+    series: COMPETITORS.map((c) => ({ name: c.label, values: table.map((t) => Number(t.gflops[c.id]!.toFixed(1))) })),
+    width: 1200,
+    height: 420,
   }));
 }
 
@@ -146,6 +148,13 @@ if (!args.has("--no-epoch")) {
   console.log(`\nours/TF.js: ${(tf.seconds / results[0]!.seconds).toFixed(1)}× faster on 1 thread, ${(tf.seconds / results[1]!.seconds).toFixed(1)}× on 2`);
   console.log(`ours/homework MLP1 (1 thread): ${(homework.seconds / results[0]!.seconds).toFixed(2)}× faster (no dL/dX of the data, no allocation)`);
   writeFileSync(join(outDir, "epoch.json"), JSON.stringify({ machine, loadAverageEnd: loadavg(), quick, results }, null, 2));
+  writeFileSync(join(outDir, "epoch.svg"), barChart({
+    title: "One Fashion-MNIST epoch, seconds (lower is better)",
+    yLabel: "seconds",
+    categories: results.map((r) => r.who.replace("ours (homework MLP1)", "homework MLP1")),
+    series: [{ name: "epoch", values: results.map((r) => Number(r.seconds.toFixed(1))) }],
+    width: 720,
+  }));
 }
 console.log(`\nload average at end ${loadavg().map((x) => x.toFixed(2)).join(" ")}; results in ${outDir}`);
 

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { parseIdx } from "./idx.js";
-import { median } from "./stats.js";
-import { barChartSvg } from "./svg-chart.js";
 
 describe("parseIdx", () => {
   it("reads a 2×3 unsigned-byte array: magic 0 0 8 2, dims 2 and 3 big-endian, 6 bytes", () => {
@@ -20,19 +18,5 @@ describe("parseIdx", () => {
   it("rejects other element types and non-IDX bytes", () => {
     expect(() => parseIdx(Uint8Array.from([0, 0, 0x0d, 1, 0, 0, 0, 0]))).toThrow(/type 0xd/);
     expect(() => parseIdx(Uint8Array.from([0x1f, 0x8b, 8, 0]))).toThrow(/^parseIdx: not an IDX file/);
-  });
-});
-
-describe("median and the chart", () => {
-  it("median of odd and even counts", () => {
-    expect(median([5, 1, 3])).toBe(3);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-    expect(() => median([])).toThrow(RangeError);
-  });
-
-  it("one bar per finite value, with the value in its tooltip", () => {
-    const svg = barChartSvg({ title: "t", yLabel: "y", groups: ["a", "b"], series: [{ name: "s", color: "#000", values: [1.5, NaN] }] });
-    expect(svg.match(/<rect x="[^"]+" y="[^"]+" width="14"/g)?.length).toBe(1);
-    expect(svg).toContain("<title>s, a: 1.50</title>");
   });
 });
