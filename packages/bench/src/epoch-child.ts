@@ -1,4 +1,4 @@
-import { loadFashionMnist } from "./fashion-mnist.js";
+import { loadBenchData } from "./fashion-mnist.js";
 import { trainOurs } from "./train-ours.js";
 import { trainTfjs } from "./train-tfjs.js";
 
@@ -9,7 +9,7 @@ import { trainTfjs } from "./train-tfjs.js";
  */
 const [who = "", maxStepsText = "Infinity"] = process.argv.slice(2);
 const maxSteps = Number(maxStepsText);
-const data = loadFashionMnist();
+const data = await loadBenchData();
 const result =
   who === "ours-1t" ? await trainOurs(data, 1, maxSteps)
   : who === "ours-2t" ? await trainOurs(data, 2, maxSteps)

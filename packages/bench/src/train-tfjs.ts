@@ -89,7 +89,7 @@ export async function trainTfjs(data: FashionMnist, maxSteps: number): Promise<E
   let correct = 0;
   for (let s = 0; s < data.test.count; s += 1000) {
     const rows = Math.min(1000, data.test.count - s);
-    const predicted = tf.tidy(() => tf.argMax(forward(tf.tensor2d(data.test.images.subarray(s * 784, (s + rows) * 784), [rows, 784])), 1).dataSync());
+    const predicted = tf.tidy(() => tf.argMax(forward(tf.tensor2d(Float32Array.from(data.test.images.subarray(s * 784, (s + rows) * 784)), [rows, 784])), 1).dataSync());
     for (let r = 0; r < rows; r++) if (predicted[r] === data.test.labels[s + r]) correct++;
   }
   const mean = (v: number[]): number => v.reduce((x, y) => x + y, 0) / Math.max(1, v.length);
