@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { Matrix, createRng, getMatmulBackend, setMatmulBackend, singleThreadBackend } from "@mytorch/matrix";
 import { ParallelMatmul, stopParallelMatmul, useParallelMatmul } from "./parallel-backend.js";
 
@@ -51,6 +51,28 @@ describe("useParallelMatmul", () => {
     expect(fractions[0]).toBeGreaterThan(0.1);
   });
 
+  it("a worker later than workerTimeoutMs is given up: the caller computes its rows (same bits), warns once, and stays alone", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const rng = createRng(33);
+      const a = Matrix.randn(512, 1024, { rng }), b = Matrix.randn(1024, 512, { rng });
+      const expected = singleThread(() => a.matmul(b));
+      const backend = useParallelMatmul({ threads: 2, minWork: 0, workerTimeoutMs: 0 })!;
+      // The caller takes one 16-row tile, the worker 496 rows (~40 ms): still busy when the caller looks.
+      backend.callerFraction = 0.04;
+      expect(a.matmul(b).equals(expected)).toBe(true);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]![0])).toMatch(
+        /^parallel matmul: worker 0 did not finish within 0 ms of the calling thread; it is presumed dead, and this and every later product run on the calling thread only\.$/,
+      );
+      expect(a.matmul(b).equals(expected)).toBe(true); // now on one thread
+      expect(backend.stats).toEqual({ parallel: 1, total: 2 });
+      expect(warn).toHaveBeenCalledTimes(1);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it("3 threads split the rows three ways and still match", () => {
     const expected = products(200, 150, 90, 1);
     useParallelMatmul({ threads: 3, minWork: 0 });
@@ -91,6 +113,7 @@ describe("useParallelMatmul", () => {
   it("rejects a bad thread count with the value in the message", () => {
     expect(() => new ParallelMatmul({ threads: 0 })).toThrow(/^ParallelMatmul: threads must be an integer ≥ 2, got 0$/);
     expect(() => new ParallelMatmul({ threads: 2.5 })).toThrow(RangeError);
+    expect(() => new ParallelMatmul({ threads: 2, workerTimeoutMs: -1 })).toThrow(/^ParallelMatmul: workerTimeoutMs must be ≥ 0, got -1$/);
   });
 });
 

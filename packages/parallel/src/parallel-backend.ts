@@ -13,6 +13,14 @@ export interface ParallelOptions {
   minWork?: number;
   /** How long the first parallel product waits for the workers to start, in ms (default 5000). */
   startTimeoutMs?: number;
+  /**
+   * How long a product waits for a worker once the calling thread has done
+   * its own rows, in ms (default 30 000). A worker that is later than that is
+   * presumed dead (a blocked thread cannot see a worker exit): the calling
+   * thread computes the workers' rows itself, warns once, and runs every
+   * later product alone.
+   */
+  workerTimeoutMs?: number;
 }
 
 /** Rows of C are handed out in multiples of the micro-kernel's tile height (16): no partial tiles at the seams. */
@@ -39,6 +47,7 @@ export class ParallelMatmul implements MatmulBackend {
   readonly minWork: number;
   private readonly pool: WorkerPool;
   private readonly startTimeoutMs: number;
+  private readonly workerTimeoutMs: number;
   private started = false;
   /** Products that ran on more than one thread, and all products seen (for reports and tests). */
   readonly stats = { parallel: 0, total: 0 };
@@ -47,14 +56,16 @@ export class ParallelMatmul implements MatmulBackend {
   private callerMs = 0;
 
   constructor(options: ParallelOptions = {}) {
-    const { threads = 2, minWork = 1 << 20, startTimeoutMs = 5000 } = options;
+    const { threads = 2, minWork = 1 << 20, startTimeoutMs = 5000, workerTimeoutMs = 30_000 } = options;
     if (!Number.isInteger(threads) || threads < 2) {
       throw new RangeError(`ParallelMatmul: threads must be an integer ≥ 2, got ${threads}`);
     }
     if (!(minWork >= 0)) throw new RangeError(`ParallelMatmul: minWork must be ≥ 0, got ${minWork}`);
+    if (!(workerTimeoutMs >= 0)) throw new RangeError(`ParallelMatmul: workerTimeoutMs must be ≥ 0, got ${workerTimeoutMs}`);
     this.threads = threads;
     this.minWork = minWork;
     this.startTimeoutMs = startTimeoutMs;
+    this.workerTimeoutMs = workerTimeoutMs;
     this.name = `parallel(${threads})`;
     this.pool = new WorkerPool(threads - 1);
     this.callerFraction = 1 / threads;
@@ -103,19 +114,25 @@ export class ParallelMatmul implements MatmulBackend {
       });
     }
     let failure: unknown = null;
+    const late: number[] = [];
     try {
       gemm(args, 0, share); // this thread's rows, while the workers compute theirs
     } finally {
       this.callerMs = performance.now() - callerStart;
       for (let w = 0; w < used; w++) {
         try {
-          this.pool.finish(w);
+          if (!this.pool.finish(w, this.workerTimeoutMs)) late.push(w);
         } catch (error) {
           failure ??= error;
         }
       }
     }
     if (failure !== null) throw failure;
+    if (late.length > 0) {
+      this.giveUpOnWorkers(late);
+      gemm(args, share, m); // the workers' rows, on this thread: the same kernel, the same bits
+      return;
+    }
     c.set(data.subarray(cOffset, cOffset + (m - share) * n), share * n);
     this.balance(share, workerRows, used);
   }
@@ -133,6 +150,13 @@ export class ParallelMatmul implements MatmulBackend {
     const callerRate = share / Math.max(this.callerMs, 1e-3);
     const measured = callerRate / (callerRate + workerRate);
     this.callerFraction = Math.min(0.9, Math.max(0.1, (this.callerFraction + measured) / 2));
+  }
+
+  /** Workers that missed the deadline are presumed dead: stop the pool, say so once. */
+  private giveUpOnWorkers(late: readonly number[]): void {
+    const reason = `worker ${late.join(", ")} did not finish within ${this.workerTimeoutMs} ms of the calling thread`;
+    this.pool.close(reason);
+    console.warn(`parallel matmul: ${reason}; it is presumed dead, and this and every later product run on the calling thread only.`);
   }
 
   /** Stops the workers; later products run on the calling thread. */

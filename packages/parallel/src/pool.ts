@@ -141,19 +141,27 @@ export class WorkerPool {
     Atomics.notify(c, Slot.SEQ);
   }
 
-  /** Blocks until worker w has finished its job; throws the worker's error if it failed. */
-  finish(w: number): void {
+  /**
+   * Blocks until worker w has finished its job, or until timeoutMs have passed
+   * (then false: the job is still running, or the worker died without a word,
+   * which this blocked thread cannot see). Throws the worker's error if it failed.
+   */
+  finish(w: number, timeoutMs = Infinity): boolean {
     const { control, seq, port } = this.workers[w]!;
+    const deadline = performance.now() + timeoutMs;
     for (;;) {
       const done = Atomics.load(control, Slot.DONE);
       if (done === seq) break;
       if (this.broken !== null) throw new Error(`parallel matmul: ${this.broken}`);
-      Atomics.wait(control, Slot.DONE, done, 1000);
+      const left = deadline - performance.now();
+      if (left <= 0) return false;
+      Atomics.wait(control, Slot.DONE, done, Math.min(left, 1000));
     }
     if (Atomics.load(control, Slot.FAILED) === 1) {
       const message = receiveMessageOnPort(port)?.message as { error?: string } | undefined;
       throw new Error(`parallel matmul: worker ${w} failed: ${message?.error ?? "unknown error"}`);
     }
+    return true;
   }
 
   /** Milliseconds worker w spent computing its last job (valid after finish(w)). */
@@ -161,14 +169,14 @@ export class WorkerPool {
     return this.workers[w]!.control[Slot.WORK_MICROS]! / 1000;
   }
 
-  /** Stops the workers. */
-  close(): void {
+  /** Stops the workers; `failure` tells later users why. */
+  close(reason = "the pool was closed"): void {
     for (const { worker, control, port } of this.workers) {
       Atomics.store(control, Slot.SEQ, SHUTDOWN);
       Atomics.notify(control, Slot.SEQ);
       port.close();
       void worker.terminate();
     }
-    this.broken ??= "the pool was closed";
+    this.broken ??= reason;
   }
 }
