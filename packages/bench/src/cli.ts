@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { barChart } from "@mytorch/plot";
 import { COMPETITORS } from "./competitors.js";
 import { WARMUP_STEPS, type EpochResult } from "./epoch-result.js";
+import { checkGoals, type BenchRun } from "./goals.js";
 import { SHAPES, flops } from "./shapes.js";
 import { median } from "./stats.js";
 
@@ -23,7 +24,8 @@ import { median } from "./stats.js";
  * and 2 threads (@mytorch/nn), the homework's MLP1 and SGD on 1 thread, and
  * TF.js, each in its own process, timed after 10 warm-up steps on a throwaway
  * copy of the network (their time is reported too).
- * Writes out/bench/matmul.json and .svg, out/bench/threads.json, out/bench/epoch.json and .svg.
+ * Last, the goals of issue 5 checked against this run (goals.ts).
+ * Writes out/bench/matmul.json and .svg, out/bench/threads.json, out/bench/epoch.json and .svg, out/bench/goals.json.
  */
 const args = new Set(process.argv.slice(2));
 const quick = args.has("--quick");
@@ -39,6 +41,8 @@ function runChild(script: string, childArgs: string[]): unknown {
   }
   return JSON.parse(line.slice("RESULT ".length));
 }
+
+const run: BenchRun = {};
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "?"}, Node ${process.version}`;
 console.log(`MyTorch bench — ${machine}; load average at start ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
@@ -69,6 +73,8 @@ if (!args.has("--no-matmul")) {
     return { shape, gflops: row };
   });
 
+  run.products = new Map(table.map((t) => [t.shape.id, t.gflops]));
+
   const header = ["shape", "product", ...COMPETITORS.map((c) => c.id), "1t/ml-matrix", "1t/tfjs", "2t/1t"];
   const lines = table.map(({ shape, gflops: g }) => [
     shape.label, shape.product, ...COMPETITORS.map((c) => g[c.id]!.toFixed(2)),
@@ -93,7 +99,7 @@ if (!args.has("--no-threads")) {
   const rounds = quick ? 4 : 10;
   console.log(`\nTwo threads against one, paired in one process (${rounds} rounds, samples of ≥ 100 ms)\n`);
   const paired = runChild("threads-child.js", [String(rounds), "sq1024", "forward", "gradW", "gradX"]) as {
-    results: { label: string; medianRatio: number; bestRatio: number; best: Record<"1" | "2", number>; ceiling: number; shareOfCeiling: number }[];
+    results: { shape: string; label: string; medianRatio: number; bestRatio: number; best: Record<"1" | "2", number>; ceiling: number; shareOfCeiling: number }[];
   };
   console.log(markdownTable(
     ["shape", "2t/1t, median of the rounds", "2t/1t, best samples", "best GFLOP/s, 1t → 2t", "two-core ceiling", "2t/1t ÷ ceiling"],
@@ -102,6 +108,7 @@ if (!args.has("--no-threads")) {
       r.ceiling.toFixed(2) + "×", (100 * r.shareOfCeiling).toFixed(0) + " %",
     ]),
   ));
+  run.paired = paired.results;
   console.log("\nTwo-core ceiling: both cores each running their own 1-thread product at the same time, over one thread alone (2× on free cores).");
   writeFileSync(join(outDir, "threads.json"), JSON.stringify({ machine, loadAverageEnd: loadavg(), quick, ...paired }, null, 2));
 }
@@ -143,10 +150,16 @@ if (!args.has("--no-epoch")) {
   ]);
   console.log(markdownTable(header, lines));
   if (results[0]!.data === "synthetic") console.log("\nNOTE: the Fashion-MNIST files were not found; the epoch ran on random data of the same shapes.");
+  const ours1 = results[[...byWho.keys()].indexOf("ours-1t")]!, ours2 = results[[...byWho.keys()].indexOf("ours-2t")]!;
+  run.epoch = {
+    oneThreadSeconds: ours1.seconds,
+    twoThreadSeconds: ours2.seconds,
+    arraysPerStep: Math.max(ours1.allocation?.arraysPerStep ?? Infinity, ours2.allocation?.arraysPerStep ?? Infinity),
+  };
   const tf = results.find((r) => r.who.startsWith("TF"))!;
   const homework = results.find((r) => r.who.includes("homework"))!;
-  console.log(`\nours/TF.js: ${(tf.seconds / results[0]!.seconds).toFixed(1)}× faster on 1 thread, ${(tf.seconds / results[1]!.seconds).toFixed(1)}× on 2`);
-  console.log(`ours/homework MLP1 (1 thread): ${(homework.seconds / results[0]!.seconds).toFixed(2)}× faster (no dL/dX of the data, no allocation)`);
+  console.log(`\nours/TF.js: ${(tf.seconds / ours1.seconds).toFixed(1)}× faster on 1 thread, ${(tf.seconds / ours2.seconds).toFixed(1)}× on 2`);
+  console.log(`ours/homework MLP1 (1 thread): ${(homework.seconds / ours1.seconds).toFixed(2)}× faster (no dL/dX of the data, no allocation)`);
   writeFileSync(join(outDir, "epoch.json"), JSON.stringify({ machine, loadAverageEnd: loadavg(), quick, results }, null, 2));
   writeFileSync(join(outDir, "epoch.svg"), barChart({
     title: "One Fashion-MNIST epoch, seconds (lower is better)",
@@ -156,6 +169,11 @@ if (!args.has("--no-epoch")) {
     width: 720,
   }));
 }
+const goals = checkGoals(run);
+console.log("\nThe goals of issue 5 in this run (a two-thread goal is machine-limited when the cores together gave less than the goal)\n");
+console.log(markdownTable(["goal", "measured", "status"], goals.map((g) => [g.goal, g.measured, g.status])));
+writeFileSync(join(outDir, "goals.json"), JSON.stringify({ machine, loadAverageEnd: loadavg(), quick, goals }, null, 2));
+
 console.log(`\nload average at end ${loadavg().map((x) => x.toFixed(2)).join(" ")}; results in ${outDir}`);
 
 function markdownTable(header: string[], rows: string[][]): string {

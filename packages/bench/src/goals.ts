@@ -1,0 +1,129 @@
+/**
+ * The goals of issue 5, checked against one bench run's numbers.
+ *
+ * Each goal reads the parts of the run it needs; a part that was skipped
+ * (--no-matmul, --no-threads, --no-epoch) leaves its goals "not run".
+ * A two-thread goal whose run's two-core ceiling was itself below the goal is
+ * "machine-limited": no split of one product over two threads can beat what
+ * the two cores give at that moment (see ceiling.ts).
+ */
+
+/** GFLOP/s per competitor id ("ours-1t", "ours-2t", "ml-matrix", "tfjs") for one shape id. */
+export type ProductSpeeds = ReadonlyMap<string, Readonly<Record<string, number>>>;
+
+/** One shape of the paired two-thread part: median of the per-round 2t/1t ratios, and the two-core ceiling. */
+export interface PairedResult {
+  shape: string;
+  medianRatio: number;
+  ceiling: number;
+}
+
+/** One epoch part's results: median seconds, and Float64Arrays allocated per steady-state step. */
+export interface EpochSummary {
+  oneThreadSeconds: number;
+  twoThreadSeconds: number;
+  arraysPerStep: number;
+}
+
+export type GoalStatus = "met" | "missed" | "machine-limited" | "not run";
+
+export interface GoalCheck {
+  goal: string;
+  measured: string;
+  status: GoalStatus;
+}
+
+export interface BenchRun {
+  products?: ProductSpeeds;
+  paired?: readonly PairedResult[];
+  epoch?: EpochSummary;
+}
+
+/** Squares 128…1024 and the MLP's three products: ≥ 5 GFLOP/s on one thread, ≥ 5× the others. */
+export const MAIN_SHAPES = ["sq128", "sq256", "sq512", "sq1024", "forward", "gradW", "gradX"] as const;
+/** The 10-column output layer: ≥ 4.5 GFLOP/s. */
+export const SKINNY_SHAPE = "skinny";
+/** One row and k = 1: no cliff, read as at least 2× each other pure-JS option. */
+export const THIN_SHAPES = ["row", "k1"] as const;
+/** Two threads: ≥ 1.7× one on 1024³ and the MLP shapes. */
+export const THREAD_SHAPES = ["sq1024", "forward", "gradW", "gradX"] as const;
+
+export const GOALS = {
+  mainGflops: 5,
+  skinnyGflops: 4.5,
+  ratioToOthers: 5,
+  thinRatioToOthers: 2,
+  twoThreadRatio: 1.7,
+  epochOneThreadSeconds: 10,
+  epochTwoThreadSeconds: 6,
+  arraysPerStep: 1,
+} as const;
+
+const COMPETITORS_COMPARED = ["ml-matrix", "tfjs"] as const;
+
+/** Checks every goal of issue 5 that the run measured. */
+export function checkGoals(run: BenchRun): GoalCheck[] {
+  return [...productGoals(run.products), ...threadGoals(run.paired), ...epochGoals(run.epoch)];
+}
+
+function productGoals(products: ProductSpeeds | undefined): GoalCheck[] {
+  const goals = [
+    `1 thread ≥ ${GOALS.mainGflops} GFLOP/s on squares 128…1024 and the MLP products`,
+    `1 thread ≥ ${GOALS.skinnyGflops} GFLOP/s on (256×256)·(256×10)`,
+    `1 thread ≥ ${GOALS.ratioToOthers}× ml-matrix and TF.js on those shapes`,
+    `one row and k = 1: no cliff (≥ ${GOALS.thinRatioToOthers}× ml-matrix and TF.js)`,
+  ];
+  if (products === undefined) return goals.map(notRun);
+  const speed = (shape: string, who: string): number => {
+    const value = products.get(shape)?.[who];
+    if (value === undefined) throw new Error(`checkGoals: no ${who} speed for shape ${shape}`);
+    return value;
+  };
+  const minRatio = (shapes: readonly string[]): number =>
+    Math.min(...shapes.flatMap((s) => COMPETITORS_COMPARED.map((c) => speed(s, "ours-1t") / speed(s, c))));
+
+  const slowest = Math.min(...MAIN_SHAPES.map((s) => speed(s, "ours-1t")));
+  const skinny = speed(SKINNY_SHAPE, "ours-1t");
+  const ratio = minRatio([...MAIN_SHAPES, SKINNY_SHAPE]);
+  const thin = minRatio(THIN_SHAPES);
+  return [
+    { goal: goals[0]!, measured: `slowest ${slowest.toFixed(2)}`, status: atLeast(slowest, GOALS.mainGflops) },
+    { goal: goals[1]!, measured: skinny.toFixed(2), status: atLeast(skinny, GOALS.skinnyGflops) },
+    { goal: goals[2]!, measured: `lowest ${ratio.toFixed(1)}×`, status: atLeast(ratio, GOALS.ratioToOthers) },
+    { goal: goals[3]!, measured: `lowest ${thin.toFixed(1)}×`, status: atLeast(thin, GOALS.thinRatioToOthers) },
+  ];
+}
+
+function threadGoals(paired: readonly PairedResult[] | undefined): GoalCheck[] {
+  if (paired === undefined) return [notRun(`2 threads ≥ ${GOALS.twoThreadRatio}× 1 thread (paired medians)`)];
+  return THREAD_SHAPES.map((shape) => {
+    const result = paired.find((r) => r.shape === shape);
+    if (result === undefined) throw new Error(`checkGoals: no paired result for shape ${shape}`);
+    const { medianRatio, ceiling } = result;
+    const status: GoalStatus =
+      medianRatio >= GOALS.twoThreadRatio ? "met" : ceiling < GOALS.twoThreadRatio ? "machine-limited" : "missed";
+    return {
+      goal: `2 threads ≥ ${GOALS.twoThreadRatio}× 1 thread on ${shape} (paired median)`,
+      measured: `${medianRatio.toFixed(2)}× (two-core ceiling ${ceiling.toFixed(2)}×)`,
+      status,
+    };
+  });
+}
+
+function epochGoals(epoch: EpochSummary | undefined): GoalCheck[] {
+  const goals = [
+    `one epoch ≤ ${GOALS.epochOneThreadSeconds} s on 1 thread`,
+    `one epoch ≤ ${GOALS.epochTwoThreadSeconds} s on 2 threads`,
+    `a training step allocates (almost) nothing (≤ ${GOALS.arraysPerStep} Float64Array)`,
+  ];
+  if (epoch === undefined) return goals.map(notRun);
+  return [
+    { goal: goals[0]!, measured: `${epoch.oneThreadSeconds.toFixed(2)} s`, status: atMost(epoch.oneThreadSeconds, GOALS.epochOneThreadSeconds) },
+    { goal: goals[1]!, measured: `${epoch.twoThreadSeconds.toFixed(2)} s`, status: atMost(epoch.twoThreadSeconds, GOALS.epochTwoThreadSeconds) },
+    { goal: goals[2]!, measured: `${epoch.arraysPerStep} per step`, status: atMost(epoch.arraysPerStep, GOALS.arraysPerStep) },
+  ];
+}
+
+const atLeast = (value: number, goal: number): GoalStatus => (value >= goal ? "met" : "missed");
+const atMost = (value: number, goal: number): GoalStatus => (value <= goal ? "met" : "missed");
+const notRun = (goal: string): GoalCheck => ({ goal, measured: "–", status: "not run" });
