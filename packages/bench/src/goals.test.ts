@@ -8,7 +8,7 @@ function speeds(ours: number, others: number, overrides: Record<string, Record<s
 }
 
 const paired = (medianRatio: number, ceiling: number): PairedResult[] =>
-  THREAD_SHAPES.map((shape) => ({ shape, medianRatio, ceiling }));
+  THREAD_SHAPES.map((shape) => ({ shape, label: `the ${shape} product`, medianRatio, ceiling }));
 
 const statuses = (checks: ReturnType<typeof checkGoals>): string[] => checks.map((c) => c.status);
 
@@ -44,6 +44,7 @@ describe("checkGoals", () => {
     const above = checkGoals({ paired: paired(1.6, 1.95) }).filter((c) => c.goal.startsWith("2 threads"));
     expect(statuses(below)).toEqual(THREAD_SHAPES.map(() => "machine-limited"));
     expect(statuses(above)).toEqual(THREAD_SHAPES.map(() => "missed"));
+    expect(above[0]!.goal).toBe("2 threads ≥ 1.7× 1 thread on the sq1024 product (paired median)");
     expect(above[0]!.measured).toBe("1.60× (two-core ceiling 1.95×)");
   });
 

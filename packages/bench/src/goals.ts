@@ -14,6 +14,8 @@ export type ProductSpeeds = ReadonlyMap<string, Readonly<Record<string, number>>
 /** One shape of the paired two-thread part: median of the per-round 2t/1t ratios, and the two-core ceiling. */
 export interface PairedResult {
   shape: string;
+  /** How the table names the shape, e.g. "X·W (256×784)·(784×256)". */
+  label: string;
   medianRatio: number;
   ceiling: number;
 }
@@ -99,11 +101,11 @@ function threadGoals(paired: readonly PairedResult[] | undefined): GoalCheck[] {
   return THREAD_SHAPES.map((shape) => {
     const result = paired.find((r) => r.shape === shape);
     if (result === undefined) throw new Error(`checkGoals: no paired result for shape ${shape}`);
-    const { medianRatio, ceiling } = result;
+    const { label, medianRatio, ceiling } = result;
     const status: GoalStatus =
       medianRatio >= GOALS.twoThreadRatio ? "met" : ceiling < GOALS.twoThreadRatio ? "machine-limited" : "missed";
     return {
-      goal: `2 threads ≥ ${GOALS.twoThreadRatio}× 1 thread on ${shape} (paired median)`,
+      goal: `2 threads ≥ ${GOALS.twoThreadRatio}× 1 thread on ${label} (paired median)`,
       measured: `${medianRatio.toFixed(2)}× (two-core ceiling ${ceiling.toFixed(2)}×)`,
       status,
     };
