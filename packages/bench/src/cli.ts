@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { barChart } from "@mytorch/plot";
 import { COMPETITORS } from "./competitors.js";
 import { WARMUP_STEPS, type EpochResult } from "./epoch-result.js";
-import { checkGoals, type BenchRun } from "./goals.js";
+import { THREAD_SHAPES, checkGoals, type BenchRun, type PairedResult } from "./goals.js";
 import { SHAPES, flops } from "./shapes.js";
 import { median } from "./stats.js";
 
@@ -98,8 +98,8 @@ if (!args.has("--no-threads")) {
   // Two threads against one, paired in one process (see threads-child.ts).
   const rounds = quick ? 4 : 10;
   console.log(`\nTwo threads against one, paired in one process (${rounds} rounds, samples of ≥ 100 ms)\n`);
-  const paired = runChild("threads-child.js", [String(rounds), "sq1024", "forward", "gradW", "gradX"]) as {
-    results: { shape: string; label: string; medianRatio: number; bestRatio: number; best: Record<"1" | "2", number>; ceiling: number; shareOfCeiling: number }[];
+  const paired = runChild("threads-child.js", [String(rounds), ...THREAD_SHAPES]) as {
+    results: (PairedResult & { bestRatio: number; best: Record<"1" | "2", number>; shareOfCeiling: number })[];
   };
   console.log(markdownTable(
     ["shape", "2t/1t, median of the rounds", "2t/1t, best samples", "best GFLOP/s, 1t → 2t", "two-core ceiling", "2t/1t ÷ ceiling"],
@@ -130,12 +130,16 @@ if (!args.has("--no-epoch")) {
     const result = runChild("epoch-child.js", [who, steps]) as EpochResult;
     byWho.set(who, [...(byWho.get(who) ?? []), result]);
   }
-  const results: EpochResult[] = [...byWho.values()].map((all) => ({
+  // One summary per who (median seconds over its runs), in the order they first ran.
+  const summaryOf = new Map([...byWho].map(([who, all]): [string, EpochResult] => [who, {
     ...all[0]!,
     seconds: median(all.map((r) => r.seconds)),
     secondsAll: all.map((r) => r.seconds),
     warmupSeconds: median(all.map((r) => r.warmupSeconds)),
-  }));
+  }]));
+  const results = [...summaryOf.values()];
+  const ours1 = summaryOf.get("ours-1t")!, ours2 = summaryOf.get("ours-2t")!;
+  const tf = summaryOf.get("tfjs")!, homework = summaryOf.get("homework-1t")!;
   const header = ["who", `epoch (s)${oursRounds > 1 ? `, median (range) of ${oursRounds}` : ""}`, `warm-up, ${WARMUP_STEPS} steps before (s)`, "steps timed", "loss first→last 10", "test accuracy", "Float64Arrays/step", "GCs (pause)"];
   const lines = results.map((r) => [
     r.who,
@@ -150,14 +154,11 @@ if (!args.has("--no-epoch")) {
   ]);
   console.log(markdownTable(header, lines));
   if (results[0]!.data === "synthetic") console.log("\nNOTE: the Fashion-MNIST files were not found; the epoch ran on random data of the same shapes.");
-  const ours1 = results[[...byWho.keys()].indexOf("ours-1t")]!, ours2 = results[[...byWho.keys()].indexOf("ours-2t")]!;
   run.epoch = {
     oneThreadSeconds: ours1.seconds,
     twoThreadSeconds: ours2.seconds,
     arraysPerStep: Math.max(ours1.allocation?.arraysPerStep ?? Infinity, ours2.allocation?.arraysPerStep ?? Infinity),
   };
-  const tf = results.find((r) => r.who.startsWith("TF"))!;
-  const homework = results.find((r) => r.who.includes("homework"))!;
   console.log(`\nours/TF.js: ${(tf.seconds / ours1.seconds).toFixed(1)}× faster on 1 thread, ${(tf.seconds / ours2.seconds).toFixed(1)}× on 2`);
   console.log(`ours/homework MLP1 (1 thread): ${(homework.seconds / ours1.seconds).toFixed(2)}× faster (no dL/dX of the data, no allocation)`);
   writeFileSync(join(outDir, "epoch.json"), JSON.stringify({ machine, loadAverageEnd: loadavg(), quick, results }, null, 2));
@@ -170,7 +171,7 @@ if (!args.has("--no-epoch")) {
   }));
 }
 const goals = checkGoals(run);
-console.log("\nThe goals of issue 5 in this run (a two-thread goal is machine-limited when the cores together gave less than the goal)\n");
+console.log(`\nThe goals of issue 5 in this run${quick ? " (--quick: fewer samples)" : ""} (a two-thread goal is machine-limited when the cores together gave less than the goal)\n`);
 console.log(markdownTable(["goal", "measured", "status"], goals.map((g) => [g.goal, g.measured, g.status])));
 writeFileSync(join(outDir, "goals.json"), JSON.stringify({ machine, loadAverageEnd: loadavg(), quick, goals }, null, 2));
 
