@@ -13,7 +13,8 @@ export class Sigmoid implements Activation {
   forward(H: Matrix): Matrix {
     // BEGIN SOLUTION
     this.H = H;
-    return H.map(sigmoid);
+    // σ(h) = 1 / (1 + e^(−h)); for h < 0 the equal form e^h / (1 + e^h), so no exponent overflows
+    return H.map((h) => (h >= 0 ? 1 / (1 + Math.exp(-h)) : Math.exp(h) / (1 + Math.exp(h))));
     // END SOLUTION
   }
 
@@ -21,16 +22,9 @@ export class Sigmoid implements Activation {
     const H = lastInput("Sigmoid.backward", this.H);
     // BEGIN SOLUTION
     return H.map((h) => {
-      const s = sigmoid(h);
+      const s = h >= 0 ? 1 / (1 + Math.exp(-h)) : Math.exp(h) / (1 + Math.exp(h)); // σ(h), stable as in forward
       return s * (1 - s); // σ'(h) = σ(h)(1 − σ(h))
     });
     // END SOLUTION
   }
-}
-
-/** σ(h) without overflow for any finite h. */
-export function sigmoid(h: number): number {
-  if (h >= 0) return 1 / (1 + Math.exp(-h));
-  const e = Math.exp(h);
-  return e / (1 + e);
 }

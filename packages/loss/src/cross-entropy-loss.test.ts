@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { Matrix, ShapeError, assertClose, createRng, numericalGradient } from "@mytorch/matrix";
 import fixture from "../fixtures/loss.json" with { type: "json" };
 import { CrossEntropyLoss } from "./cross-entropy-loss.js";
-import { logSoftmax, softmax } from "./softmax.js";
 
 // Reference values: PyTorch float64, F.cross_entropy with probability targets (fixtures-gen/generate.py).
 const TOL = { atol: 1e-12, rtol: 1e-12 };
@@ -64,18 +63,5 @@ describe("Problem 2(d) CrossEntropyLoss.backward", () => {
 
   it("throws when called before forward", () => {
     expect(() => new CrossEntropyLoss().backward()).toThrow(/^CrossEntropyLoss\.backward: call forward first$/);
-  });
-});
-
-describe("softmax and logSoftmax", () => {
-  it("rows of softmax sum to 1, also for logits ±1000", () => {
-    const P = softmax(Matrix.fromArray([[1000, -1000, 0], [1, 2, 3]]));
-    assertClose("row sums", P.sumCols(), Matrix.column([1, 1]), TOL);
-    expect(P.findNonFinite()).toBeNull();
-  });
-
-  it("log softmax equals log of softmax where both are finite", () => {
-    const O = Matrix.randn(3, 4, { rng: createRng(1) });
-    assertClose("logSoftmax", logSoftmax(O), softmax(O).log(), TOL);
   });
 });

@@ -1,6 +1,5 @@
 import type { Matrix } from "@mytorch/matrix";
 import { checkLossInputs } from "./check-inputs.js";
-import { logSoftmax, softmax } from "./softmax.js";
 
 /**
  * Softmax cross-entropy (Problem 2(c), 2(d)), averaged over the batch:
@@ -18,7 +17,9 @@ export class CrossEntropyLoss {
     // BEGIN SOLUTION
     this.O = O;
     this.Y = Y;
-    return -Y.mul(logSoftmax(O)).sum() / O.rows; // −Σ Y ⊙ log softmax(O) / N
+    const shifted = O.sub(O.maxCols()); //                          O − m ≤ 0, m = each row's max
+    const logP = shifted.sub(shifted.exp().sumCols().log()); //     log softmax(O) = O − m − log Σ exp(O − m)
+    return -Y.mul(logP).sum() / O.rows; //                          −Σ Y ⊙ log softmax(O) / N
     // END SOLUTION
   }
 
@@ -26,7 +27,8 @@ export class CrossEntropyLoss {
     if (this.O === null || this.Y === null) throw new Error("CrossEntropyLoss.backward: call forward first");
     const { O, Y } = this;
     // BEGIN SOLUTION
-    return softmax(O).sub(Y).scale(1 / O.rows); // (softmax(O) − Y) / N
+    const E = O.sub(O.maxCols()).exp(); //           exp(O − m), m = each row's max
+    return E.div(E.sumCols()).sub(Y).scale(1 / O.rows); // (softmax(O) − Y) / N
     // END SOLUTION
   }
 }

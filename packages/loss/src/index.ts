@@ -1,4 +1,3 @@
 export { MSELoss } from "./mse-loss.js";
 export { CrossEntropyLoss } from "./cross-entropy-loss.js";
-export { softmax, logSoftmax } from "./softmax.js";
 export { checkLossInputs } from "./check-inputs.js";

@@ -1,7 +1,13 @@
-import { sigmoid } from "@mytorch/activation";
 import type { Matrix } from "@mytorch/matrix";
 import { outputBuffer } from "./module.js";
 import { ParameterFreeModule } from "./parameter-free-module.js";
+
+/** σ(h) without overflow for any finite h (the homework's stable form: e^h / (1 + e^h) for h < 0). */
+function sigmoid(h: number): number {
+  if (h >= 0) return 1 / (1 + Math.exp(-h));
+  const e = Math.exp(h);
+  return e / (1 + e);
+}
 
 /**
  * An element-wise activation A = φ(H) as a Module.
