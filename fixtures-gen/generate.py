@@ -223,7 +223,9 @@ write("optim", "sgd.json", {"cases": [
 
 # ---- @mytorch/mlp: Problem 5 ----------------------------------------------------
 
-ACTIVATIONS = {"identity": lambda x: x, "relu": torch.relu, "sigmoid": torch.sigmoid, "tanh": torch.tanh}
+# Only activations that no problem grades, so that the MLP tests (and the
+# grader, which runs them beside student code) carry no answer to Problem 4.
+ACTIVATIONS = {"identity": lambda x: x, "sin": torch.sin}
 
 
 def mlp_case(model, widths, activations, N):
@@ -243,13 +245,13 @@ def mlp_case(model, widths, activations, N):
 write("mlp", "mlp.json", {"cases": [
     mlp_case("MLP0", [3, 2], ["identity"], 4),
     mlp_case("MLP0", [5, 1], ["identity"], 1),
-    mlp_case("MLP0", [4, 3], ["sigmoid"], 6),
-    mlp_case("MLP1", [3, 5, 2], ["relu", "identity"], 4),
-    mlp_case("MLP1", [6, 8, 3], ["relu", "identity"], 10),
-    mlp_case("MLP1", [2, 4, 1], ["tanh", "sigmoid"], 5),
-    mlp_case("MLP4", [3, 6, 5, 4, 6, 2], ["relu", "relu", "relu", "relu", "identity"], 7),
-    mlp_case("MLP4", [5, 4, 4, 4, 4, 3], ["relu", "relu", "relu", "relu", "identity"], 1),
-    mlp_case("MLP4", [4, 3, 7, 2, 5, 2], ["tanh", "sigmoid", "relu", "tanh", "identity"], 6),
+    mlp_case("MLP0", [4, 3], ["sin"], 6),
+    mlp_case("MLP1", [3, 5, 2], ["sin", "identity"], 4),
+    mlp_case("MLP1", [6, 8, 3], ["sin", "identity"], 10),
+    mlp_case("MLP1", [2, 4, 1], ["sin", "sin"], 5),
+    mlp_case("MLP4", [3, 6, 5, 4, 6, 2], ["sin", "sin", "sin", "sin", "identity"], 7),
+    mlp_case("MLP4", [5, 4, 4, 4, 4, 3], ["sin", "sin", "sin", "sin", "identity"], 1),
+    mlp_case("MLP4", [4, 3, 7, 2, 5, 2], ["sin", "identity", "sin", "sin", "identity"], 6),
 ]})
 
 # ---- mytorch: a few training steps end to end -------------------------------------

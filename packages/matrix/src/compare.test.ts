@@ -26,6 +26,17 @@ describe("compareMatrices", () => {
   });
 });
 
+describe("compareMatrices on malformed matrices", () => {
+  const fake = (rows: number, cols: number, data: unknown) => ({ rows, cols, data }) as unknown as Matrix;
+  it("rejects data that is empty, too short, too long or not a Float64Array, whatever rows and cols say", () => {
+    const expected = Matrix.zeros(2, 2);
+    expect(compareMatrices(fake(2, 2, new Float64Array(0)), expected).message).toBe("not a well-formed Matrix (got): data must hold rows×cols = 4 entries, got 0");
+    expect(compareMatrices(fake(2, 2, new Float64Array(5)), expected).ok).toBe(false);
+    expect(compareMatrices(fake(2, 2, [0, 0, 0, 0]), expected).message).toBe("not a well-formed Matrix (got): data must be a Float64Array, got Array");
+    expect(compareMatrices(fake(2.5, 2, new Float64Array(5)), expected).message).toMatch(/^not a well-formed Matrix \(got\): rows and cols must be integers ≥ 0, got 2\.5 and 2$/);
+  });
+});
+
 describe("compareNumbers and assertClose", () => {
   it("compareNumbers applies the same rule", () => {
     expect(compareNumbers(1, 1 + 1e-13).ok).toBe(true);

@@ -22,10 +22,31 @@ function toleranceText(atol: number, rtol: number): string {
   return `|got − expected| ≤ ${atol.toExponential(0)} + ${rtol.toExponential(0)}·|expected|`;
 }
 
-/** Compares two matrices entry by entry; NaN where a number is expected always fails. */
+/** Why `m` is not a well-formed matrix (data a Float64Array of exactly rows×cols entries), or null. */
+export function malformation(m: Matrix): string | null {
+  const { rows, cols, data } = m as { rows: unknown; cols: unknown; data: unknown };
+  if (!Number.isInteger(rows) || !Number.isInteger(cols) || (rows as number) < 0 || (cols as number) < 0) {
+    return `rows and cols must be integers ≥ 0, got ${String(rows)} and ${String(cols)}`;
+  }
+  if (!(data instanceof Float64Array)) {
+    const kind = data === null || data === undefined ? String(data) : ((data as object).constructor?.name ?? typeof data);
+    return `data must be a Float64Array, got ${kind}`;
+  }
+  const size = (rows as number) * (cols as number);
+  return data.length === size ? null : `data must hold rows×cols = ${size} entries, got ${data.length}`;
+}
+
+/**
+ * Compares two matrices entry by entry; NaN where a number is expected always
+ * fails, and so does a malformed matrix (data not a Float64Array of rows×cols).
+ */
 export function compareMatrices(actual: Matrix, expected: Matrix, tolerance: Tolerance = {}): Comparison {
   const { atol = 1e-12, rtol = 1e-12 } = tolerance;
   const tol = toleranceText(atol, rtol);
+  for (const [which, m] of [["got", actual], ["expected", expected]] as const) {
+    const wrong = malformation(m);
+    if (wrong !== null) return { ok: false, maxAbsDiff: Infinity, tolerance: tol, message: `not a well-formed Matrix (${which}): ${wrong}` };
+  }
   if (!sameShape(actual, expected)) {
     return {
       ok: false,

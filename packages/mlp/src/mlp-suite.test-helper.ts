@@ -16,8 +16,9 @@ type Case = (typeof fixture.cases)[number];
 type Model = MLP0 | MLP1 | MLP4;
 
 /**
- * Reference activations local to this test, so that the points of Problem 5
- * grade the MLP code alone and do not depend on the student's Problem 4.
+ * Activations local to this test that no problem grades (identity and sin, as
+ * in the fixture), so that the points of Problem 5 grade the MLP code alone,
+ * do not depend on the student's Problem 4, and this file holds no answer to it.
  */
 function elementwise(f: (h: number) => number, df: (h: number) => number): Activation {
   let H: Matrix | null = null;
@@ -26,12 +27,9 @@ function elementwise(f: (h: number) => number, df: (h: number) => number): Activ
     backward: () => H!.map(df),
   };
 }
-const sigma = (h: number) => 1 / (1 + Math.exp(-h));
 const ACTIVATIONS: Record<string, () => Activation> = {
   identity: () => elementwise((h) => h, () => 1),
-  relu: () => elementwise((h) => (h > 0 ? h : 0), (h) => (h > 0 ? 1 : 0)),
-  sigmoid: () => elementwise(sigma, (h) => sigma(h) * (1 - sigma(h))),
-  tanh: () => elementwise(Math.tanh, (h) => 1 - Math.tanh(h) ** 2),
+  sin: () => elementwise(Math.sin, Math.cos),
 };
 export const referenceActivations = (names: string[]) => names.map((name) => ACTIVATIONS[name]!());
 
@@ -55,7 +53,7 @@ function caseName(c: Case): string {
 /** The graded checks of one MLP class: structure, forward, backward, finite differences. */
 export function mlpSuite(problem: string, name: Case["model"], create: Create, defaultWidths: number[]): void {
   const layerCount = defaultWidths.length - 1;
-  const make = () => create(defaultWidths, { rng: createRng(1), activations: relus(layerCount) });
+  const make = () => create(defaultWidths, { rng: createRng(1), activations: sines(layerCount) });
   const cases = fixture.cases.filter((c) => c.model === name);
   describe(`${problem} ${name}`, () => {
     it(`has ${layerCount} Linear layer(s) and one activation per layer`, () => {
@@ -85,7 +83,6 @@ export function mlpSuite(problem: string, name: Case["model"], create: Create, d
     it(`${name}.backward agrees with finite differences of L = Σ output ⊙ G`, () => {
       const rng = createRng(21);
       const model = make();
-      // Non-zero biases keep ReLU inputs away from the kink at 0.
       for (const layer of model.layers) layer.b = Matrix.randn(1, layer.outFeatures, { rng, std: 0.5 });
       const X = Matrix.randn(3, model.layers[0]!.inFeatures, { rng });
       const G = Matrix.randn(3, model.layers.at(-1)!.outFeatures, { rng });
@@ -102,4 +99,5 @@ export function mlpSuite(problem: string, name: Case["model"], create: Create, d
   });
 }
 
-export const relus = (n: number) => referenceActivations([...Array<string>(n - 1).fill("relu"), "identity"]);
+/** sin after every hidden layer, identity after the last: the shape of the homework's MLPs, with no graded activation. */
+export const sines = (n: number) => referenceActivations([...Array<string>(n - 1).fill("sin"), "identity"]);

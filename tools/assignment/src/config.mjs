@@ -5,7 +5,7 @@ import { join } from "node:path";
 
 /**
  * @typedef {{ method: string, todo: string }} Stub
- * @typedef {{ id: string, title: string, points: number, suite: string, tests: string[], stubs: Stub[] }} Problem
+ * @typedef {{ id: string, title: string, points: number, checks: string[], stubs: Stub[] }} Problem
  * @typedef {{ timeoutSeconds: number, studentPackages: string[], problems: Problem[] }} GradingConfig
  */
 
@@ -21,8 +21,8 @@ export function loadGradingConfig(root) {
     if (ids.has(p.id)) throw new Error(`${where} appears twice`);
     ids.add(p.id);
     if (!(Number.isFinite(p.points) && p.points >= 0)) throw new Error(`${where}: points must be a number ≥ 0, got ${p.points}`);
-    if (typeof p.suite !== "string" || p.suite.length === 0) throw new Error(`${where}: suite must be a describe title`);
-    if (!Array.isArray(p.tests) || p.tests.length === 0) throw new Error(`${where}: tests must list the test files`);
+    if (typeof p.title !== "string" || p.title.length === 0) throw new Error(`${where}: title must be a non-empty string`);
+    if (!Array.isArray(p.checks) || p.checks.length === 0) throw new Error(`${where}: checks must list the check files`);
     for (const s of p.stubs ?? []) {
       if (methods.has(s.method)) throw new Error(`${where}: method ${s.method} is stubbed by two problems`);
       methods.add(s.method);
@@ -39,7 +39,7 @@ export function stubIndex(config) {
   return index;
 }
 
-/** True for test files that are graded but never handed out. */
+/** True for files that grade but are never handed out (hidden checks). */
 export function isHiddenTest(path) {
-  return /\.hidden\.test(-helper)?\.[cm]?[jt]s$/.test(path);
+  return /\.hidden(\.test(-helper)?)?\.[cm]?[jt]s$/.test(path);
 }

@@ -1,67 +1,120 @@
-// Grades every sub-problem of grading/points.json in a workspace: each suite in
-// a vitest process of its own, two at a time, all-or-nothing per sub-problem.
-import { existsSync } from "node:fs";
+// Grades every sub-problem of grading/points.json. Student code runs only in
+// sandboxed agent processes (sandbox/); every check runs here, in the grading
+// process, on the values that came back. A sub-problem earns its points when
+// every one of its checks, visible and hidden, was seen to pass here: a check
+// that threw, timed out, or never ran because the student's process died has
+// failed. Visible and hidden checks of a sub-problem run in two separate
+// agent processes, so the one that saw hidden inputs can report nothing but
+// pass or fail.
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { FD_TOL, TOL, makeChecks, numericalGradientOf } from "./checks.mjs";
 import { isHiddenTest } from "./config.mjs";
-import { runSuite } from "./run-suite.mjs";
+import { AgentGone, StudentError, activation, rng, startAgent } from "./sandbox/remote.mjs";
 
 /**
  * @typedef {import("./config.mjs").Problem} Problem
- * @typedef {Problem & { score: number, passed: boolean, testCount: number, why: string, output: string, seconds: number }} ProblemResult
+ * @typedef {{ name: string, hidden: boolean, passed: boolean, message: string }} CheckResult
+ * @typedef {Problem & { score: number, passed: boolean, checks: CheckResult[], why: string, output: string, seconds: number }} ProblemResult
  */
 
-/** A failure message without colours, stack frames or code frames, at most `maxLines` lines. */
-export function cleanMessage(message, maxLines = 4) {
-  const lines = String(message)
-    .replace(new RegExp(String.fromCharCode(27) + "\\[[0-9;]*m", "g"), "") // ANSI colours
-    .split("\n")
-    .map((l) => l.trimEnd())
-    .filter((l) => l.trim().length > 0 && !/^\s*at\s/.test(l) && !/^\s*❯/.test(l) && !/^\s*\d+\s*\|/.test(l));
-  const kept = lines.slice(0, maxLines);
-  if (lines.length > maxLines) kept.push("…");
-  return kept.join("\n");
-}
-
-/** Grades one problem from the outcome of its suite's run. */
-export function scoreProblem(problem, run, timeoutSeconds) {
-  const own = run.tests.filter((t) => t.suites[0] === problem.suite || (t.suites.length === 0 && t.state === "failed"));
-  // Visible tests first: a student can run those and read them.
-  const failed = own
-    .filter((t) => t.state !== "passed" && t.state !== "skipped")
-    .sort((a, b) => Number(isHiddenTest(a.file)) - Number(isHiddenTest(b.file)));
-  let why = "";
-  let output;
-  if (run.timedOut) {
-    const methods = problem.stubs.map((s) => s.method).join(", ");
-    why = `timed out after ${timeoutSeconds} s: the tests never finished (an infinite loop${methods ? ` in ${methods}` : ""}?)`;
-    output = `${why}\nThe other problems were graded separately and are not affected.`;
-  } else if (run.crashed) {
-    why = `the tests crashed: ${cleanMessage(run.crashed, 1)}`;
-    output = cleanMessage(run.crashed, 12);
-  } else if (own.length === 0) {
-    why = `no tests ran for "${problem.suite}"`;
-    output = why;
-  } else if (failed.length > 0) {
-    const first = failed[0];
-    why = `${first.name}: ${cleanMessage(first.errors[0] ?? "failed", 1)}`;
-    output = [
-      `${own.length - failed.length} of ${own.length} tests passed; the sub-problem needs all of them.`,
-      ...failed.slice(0, 5).map((t) => `✗ ${t.name}\n    ${cleanMessage(t.errors[0] ?? "failed").replace(/\n/g, "\n    ")}`),
-      ...(failed.length > 5 ? [`… and ${failed.length - 5} more failing tests`] : []),
-    ].join("\n");
-  } else {
-    output = `All ${own.length} tests passed.`;
-  }
-  const passed = why === "";
-  return { ...problem, passed, score: passed ? problem.points : 0, testCount: own.length, failedTests: failed, why, output, seconds: run.seconds };
+/** The tools a check file gets: the grader's kernel, remote helpers, assertions. */
+export function makeKit(kernel, root) {
+  return {
+    ...kernel,
+    rng,
+    activation,
+    TOL,
+    FD_TOL,
+    expect: makeChecks(kernel),
+    numericalGradient: (f, X) => numericalGradientOf(f, X, kernel.Matrix),
+    fixturesOf: async (path) => (await import(pathToFileURL(join(root, path)).href, { with: { type: "json" } })).default,
+  };
 }
 
 /**
- * Grades `config.problems` (or those in `only`) in `workspace`.
+ * The checks of every problem, from the check files points.json lists
+ * (grading/checks/*.mjs; *.hidden.mjs are never handed out). Each file's
+ * default export is `async (kit) => [{ problem, name, run: async (session) => … }]`.
+ */
+export async function loadChecks(root, config, kit) {
+  const byProblem = new Map(config.problems.map((p) => [p.id, { visible: [], hidden: [] }]));
+  const files = [...new Set(config.problems.flatMap((p) => p.checks))];
+  for (const file of files) {
+    let list;
+    try {
+      list = await (await import(pathToFileURL(join(root, file)).href)).default(kit);
+    } catch (error) {
+      if (error?.code === "ERR_MODULE_NOT_FOUND" && isHiddenTest(file)) continue; // a handout has no hidden checks
+      throw error;
+    }
+    for (const check of list) {
+      const slot = byProblem.get(check.problem);
+      if (!slot) throw new Error(`${file}: check "${check.name}" names an unknown problem ${check.problem}`);
+      (isHiddenTest(file) ? slot.hidden : slot.visible).push({ ...check, hidden: isHiddenTest(file) });
+    }
+  }
+  return byProblem;
+}
+
+/** One line for a check that failed: what the student's code did, or what it returned. */
+function failureText(error) {
+  if (error instanceof StudentError) return `${error.className}: ${error.message}`;
+  if (error instanceof AgentGone) return error.message;
+  if (error?.name === "CheckFailed") return error.message;
+  return `the check could not finish with what the code returned (${error?.name ?? "error"}: ${error?.message ?? String(error)})`;
+}
+
+/** Runs `checks` in one agent process, one after the other, within `timeoutMs` for all of them. */
+export async function runChecks(checks, { sandbox, Matrix, timeoutMs }) {
+  if (checks.length === 0) return { results: [], output: "" };
+  const session = startAgent({ ...sandbox, Matrix });
+  const timer = setTimeout(() => session.fail(`timed out after ${timeoutMs / 1000} s: the code never returned (an infinite loop?)`), timeoutMs);
+  const results = [];
+  try {
+    for (const check of checks) {
+      try {
+        await check.run(session);
+        results.push({ name: check.name, hidden: check.hidden, passed: true, message: "" });
+      } catch (error) {
+        results.push({ name: check.name, hidden: check.hidden, passed: false, message: failureText(error) });
+      }
+    }
+  } finally {
+    clearTimeout(timer);
+    session.kill();
+  }
+  return { results, output: session.output };
+}
+
+/** Grades one problem from its checks' results. */
+export function scoreProblem(problem, results, seconds, studentOutput = "") {
+  const failed = results.filter((r) => !r.passed);
+  const firstVisible = failed.find((r) => !r.hidden);
+  let why = "";
+  if (results.length === 0) why = "no checks ran";
+  else if (firstVisible) why = `${firstVisible.name}: ${firstVisible.message.split("\n")[0]}`;
+  else if (failed.length > 0) why = `a hidden check failed: ${failed[0].name}`;
+  const passed = why === "";
+  const output = passed
+    ? `All ${results.length} checks passed.`
+    : [
+      `${results.length - failed.length} of ${results.length} checks passed; the sub-problem needs all of them.`,
+      ...failed.slice(0, 5).map((r) => (r.hidden ? `✗ (hidden) ${r.name}` : `✗ ${r.name}\n    ${r.message.replace(/\n/g, "\n    ")}`)),
+      ...(failed.length > 5 ? [`… and ${failed.length - 5} more failing checks`] : []),
+    ].join("\n");
+  const staff = failed.filter((r) => r.hidden).map((r) => `✗ (hidden) ${r.name}: ${r.message}`);
+  if (studentOutput.trim()) staff.push(`what the student's code printed:\n${studentOutput.trim()}`);
+  return { ...problem, passed, score: passed ? problem.points : 0, checks: results, why, output, staffOutput: staff.join("\n"), seconds };
+}
+
+/**
+ * Grades `config.problems` (or those in `only`), two at a time.
+ * `sandbox` is what buildSandbox returned; `checks` what loadChecks returned.
  * @returns {Promise<ProblemResult[]>} in the order of points.json
  */
-export async function gradeWorkspace(workspace, config, { timeoutSeconds = config.timeoutSeconds, only = null, parallel = Math.min(2, availableParallelism()), onProblem = () => {} } = {}) {
+export async function gradeProblems({ config, checks, sandbox, Matrix, timeoutSeconds = config.timeoutSeconds, only = null, parallel = Math.min(2, availableParallelism()), onProblem = () => {} }) {
   const problems = config.problems.filter((p) => only === null || only.includes(p.id));
   const results = new Array(problems.length);
   let next = 0;
@@ -69,11 +122,11 @@ export async function gradeWorkspace(workspace, config, { timeoutSeconds = confi
     while (next < problems.length) {
       const index = next++;
       const problem = problems[index];
-      const files = problem.tests.filter((f) => existsSync(join(workspace, f)));
-      const run = files.length === 0
-        ? { tests: [], timedOut: false, crashed: `none of the test files exist: ${problem.tests.join(", ")}`, seconds: 0 }
-        : await runSuite({ workspace, files, suite: problem.suite, timeoutMs: timeoutSeconds * 1000 });
-      results[index] = scoreProblem(problem, run, timeoutSeconds);
+      const started = Date.now();
+      const { visible, hidden } = checks.get(problem.id);
+      const options = { sandbox, Matrix, timeoutMs: timeoutSeconds * 1000 };
+      const [seen, unseen] = await Promise.all([runChecks(visible, options), runChecks(hidden, options)]);
+      results[index] = scoreProblem(problem, [...seen.results, ...unseen.results], (Date.now() - started) / 1000, seen.output + unseen.output);
       onProblem(results[index]);
     }
   };

@@ -1,94 +1,86 @@
-// A private grading workspace for a student's submission: the official
-// repository (tests, hidden tests, fixtures, kernel, configs), with only the
-// student's solution sources taken from the submission. A student file that
-// is missing is replaced by its stub, never by the reference solution.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
-import { projectFiles } from "./files.mjs";
-import { isStudentSource, stubbedSource } from "./handout.mjs";
+// What a grade runs on: the kernel and the student packages as the sandbox
+// holds them. With a submission, each student source is the submission's
+// file when it has one and the stub otherwise, never the reference solution;
+// the kernel is always the official one. A submission is a folder or a zip;
+// only regular files are read (a symlink to the reference counts as missing).
+import { existsSync, lstatSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { stubbedSource } from "./handout.mjs";
+import { SANDBOX_PACKAGES, sourceFiles } from "./sandbox/build.mjs";
+import { unzip } from "./unzip.mjs";
 
-/** The folder inside `dir` (itself, or up to 3 levels down) that holds packages/linear/src. */
-export function findStudentRoot(dir) {
-  const queue = [[dir, 0]];
-  while (queue.length > 0) {
-    const [current, depth] = queue.shift();
-    if (existsSync(join(current, "packages", "linear", "src"))) return current;
-    if (depth >= 3) continue;
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      if (entry.isDirectory() && entry.name !== "node_modules" && !entry.name.startsWith(".")) queue.push([join(current, entry.name), depth + 1]);
-    }
+const MAX_SOURCE_BYTES = 1 << 20;
+
+/** A student's files as a map from repository-relative path to text, from a folder or a zip. */
+export function readSubmission(path) {
+  const files = new Map();
+  if (!existsSync(path)) throw new Error(`no such submission: ${path}`);
+  if (lstatSync(path).isFile()) {
+    for (const { name, data } of unzip(readFileSync(path))) files.set(name, data);
+    return files;
   }
-  return null;
+  const walk = (dir, rel, depth) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === "node_modules" || entry.name.startsWith(".") || depth > 8) continue;
+      const full = join(dir, entry.name);
+      const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(full, relPath, depth + 1);
+      else if (entry.isFile() && relPath.endsWith(".ts") && lstatSync(full).size <= MAX_SOURCE_BYTES) files.set(relPath, readFileSync(full));
+      else if (entry.isFile() && entry.name.endsWith(".zip") && depth === 0) {
+        for (const { name, data } of unzip(readFileSync(full))) files.set(`${relPath.replace(/\.zip$/, "")}/${name}`, data);
+      }
+    }
+  };
+  walk(path, "", 0);
+  return files;
 }
 
-/** Student source files (non-test .ts in the student packages) under `studentRoot`. */
-function studentSources(studentRoot, config) {
-  const out = [];
-  for (const pkg of config.studentPackages) {
-    const src = join(studentRoot, pkg, "src");
-    if (!existsSync(src)) continue;
-    const walk = (dir) => {
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        const path = join(dir, entry.name);
-        if (entry.isDirectory()) walk(path);
-        else if (entry.isFile()) {
-          const rel = relative(studentRoot, path).split("\\").join("/");
-          if (isStudentSource(rel, config)) out.push(rel);
-        }
-      }
-    };
-    walk(src);
+/** The prefix under which the submission holds packages/linear/src ("" or "folder/"), or null. */
+export function findStudentPrefix(files) {
+  let best = null;
+  for (const name of files.keys()) {
+    const at = name.indexOf("packages/linear/src/");
+    if (at < 0 || (at > 0 && name[at - 1] !== "/")) continue;
+    const prefix = name.slice(0, at);
+    if (prefix.split("/").length - 1 <= 3 && (best === null || prefix.length < best.length)) best = prefix;
   }
-  return out;
+  return best;
 }
 
 /**
- * Builds the workspace; returns its path and notes for the student (missing files).
- * Installed packages are linked from the official repository, so no network is needed.
+ * The sources the sandbox is built from: `filesOf(pkg)` and `sourceOf(pkg,
+ * rel)` for build.mjs, and notes for the student (files missing, stubs used).
+ * `submission` is null to grade the repository at `root` as it is.
  */
-export function prepareSubmissionWorkspace(officialRoot, submissionDir, config) {
-  const workspace = mkdtempSync(join(tmpdir(), "mytorch-grading-"));
-  const studentRoot = findStudentRoot(submissionDir);
+export function gradingSources(root, config, submission) {
   const notes = [];
-  if (studentRoot === null) notes.push(`No packages/linear/src found in the submission (${submissionDir}); every problem is graded as a stub.`);
-  const fromStudent = new Set(studentRoot ? studentSources(studentRoot, config) : []);
-  for (const path of projectFiles(officialRoot)) {
-    const target = join(workspace, path);
-    mkdirSync(dirname(target), { recursive: true });
-    if (isStudentSource(path, config)) {
-      if (fromStudent.has(path)) {
-        cpSync(join(studentRoot, path), target);
-        fromStudent.delete(path);
-      } else {
-        if (studentRoot) notes.push(`${path} is missing from the submission; graded as the stub.`);
-        writeFileSync(target, stubbedSource(officialRoot, path, config).text);
+  const official = (pkg) => sourceFiles(join(root, "packages", pkg, "src"));
+  if (submission === null) {
+    return { notes, filesOf: official, sourceOf: (pkg, rel) => readFileSync(join(root, "packages", pkg, "src", rel), "utf8") };
+  }
+  const files = readSubmission(submission);
+  const prefix = findStudentPrefix(files);
+  if (prefix === null) notes.push("No packages/linear/src found in the submission; every problem is graded as a stub.");
+  const studentPkgs = new Set(config.studentPackages.map((p) => p.replace(/^packages\//, "")));
+  const theirs = (pkg, rel) => (prefix === null ? undefined : files.get(`${prefix}packages/${pkg}/src/${rel}`));
+  const filesOf = (pkg) => {
+    const list = new Set(official(pkg));
+    if (studentPkgs.has(pkg) && prefix !== null) {
+      const start = `${prefix}packages/${pkg}/src/`;
+      for (const name of files.keys()) {
+        const rel = name.slice(start.length);
+        if (name.startsWith(start) && rel.endsWith(".ts") && !/\.test(-helper)?\.ts$/.test(rel) && !rel.endsWith(".d.ts")) list.add(rel);
       }
-    } else {
-      cpSync(join(officialRoot, path), target);
     }
-  }
-  for (const extra of fromStudent) {
-    mkdirSync(dirname(join(workspace, extra)), { recursive: true });
-    cpSync(join(studentRoot, extra), join(workspace, extra)); // the student's own helper files
-  }
-  linkInstalledPackages(officialRoot, workspace);
-  return { workspace, notes };
-}
-
-/** node_modules of the root (a link) and of each workspace package (copied as links). */
-function linkInstalledPackages(officialRoot, workspace) {
-  symlinkSync(join(officialRoot, "node_modules"), join(workspace, "node_modules"), "dir");
-  for (const group of ["packages", "tools", "notebooks"]) {
-    const base = join(officialRoot, group);
-    if (!existsSync(base)) continue;
-    const dirs = existsSync(join(base, "node_modules")) ? [base] : readdirSync(base).map((d) => join(base, d)).filter((d) => statSync(d).isDirectory());
-    for (const dir of dirs) {
-      const modules = join(dir, "node_modules");
-      if (!existsSync(modules)) continue;
-      const target = join(workspace, relative(officialRoot, modules));
-      mkdirSync(dirname(target), { recursive: true });
-      cpSync(modules, target, { recursive: true, verbatimSymlinks: true });
-    }
-  }
+    return [...list].sort();
+  };
+  const sourceOf = (pkg, rel) => {
+    const path = `packages/${pkg}/src/${rel}`;
+    if (!studentPkgs.has(pkg)) return readFileSync(join(root, path), "utf8"); // the kernel: always the official one
+    const text = theirs(pkg, rel);
+    if (text !== undefined) return text.toString("utf8");
+    if (prefix !== null) notes.push(`${path} is missing from the submission; graded as the stub.`);
+    return stubbedSource(root, path, config).text;
+  };
+  return { notes, filesOf, sourceOf, packages: SANDBOX_PACKAGES };
 }

@@ -1,22 +1,27 @@
 #!/usr/bin/env node
 // pnpm grade: the per-problem score table and a Gradescope results.json.
-import { rmSync } from "node:fs";
-import { resolve } from "node:path";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { loadGradingConfig } from "../config.mjs";
-import { gradeWorkspace } from "../grader.mjs";
+import { gradeProblems, loadChecks, makeKit } from "../grader.mjs";
 import { repoRoot } from "../paths.mjs";
 import { gradescopeResults, scoreTable, writeJsonAtomic } from "../report.mjs";
-import { prepareSubmissionWorkspace } from "../workspace.mjs";
+import { buildSandbox, loadTrustedKernel } from "../sandbox/build.mjs";
+import { isolationSummary } from "../sandbox/isolation.mjs";
+import { gradingSources } from "../workspace.mjs";
 
 const HELP = `Usage: pnpm grade [options]
 
-Runs the graded suites of grading/points.json, one vitest process per
-sub-problem, and prints points per sub-problem and the total.
+Grades every sub-problem of grading/points.json: the student's code runs in
+a sandboxed process, the checks run here, and a sub-problem earns its points
+when all of its checks pass. Prints the points per sub-problem and the total.
 
 Options
-  --submission DIR   grade a student's repository: its solution sources are
-                     graded with the official tests (hidden ones included)
-  --repo DIR         grade the repository at DIR as it is (default: this one)
+  --submission PATH  grade a student's submission (a folder, or the zip that
+                     pnpm submit writes) with the official checks, hidden
+                     ones included where this repository has them
+  --repo DIR         the official repository (default: this one)
   --results FILE     where results.json goes (default: out/grading/results.json)
   --timeout SECONDS  wall-clock limit per sub-problem (default: points.json's timeoutSeconds)
   --only IDS         grade only these sub-problems, e.g. --only 1(b),2(a)
@@ -62,34 +67,41 @@ if (options.only) {
   const unknown = options.only.filter((id) => !config.problems.some((p) => p.id === id));
   if (unknown.length > 0) fail(`--only: unknown sub-problems ${unknown.join(", ")}`);
 }
+const problems = config.problems.filter((p) => options.only === null || options.only.includes(p.id));
 
-let workspace = official;
+const work = mkdtempSync(join(tmpdir(), "mytorch-grade-"));
+chmodSync(work, 0o711); // the sandbox inside is readable by the student's process; the grader's kernel (0700) is not
 let notes = [];
 let exitCode = 0;
 try {
-  if (options.submission) {
-    ({ workspace, notes } = prepareSubmissionWorkspace(official, resolve(cwd, options.submission), config));
-  }
+  const sources = gradingSources(official, config, options.submission === null ? null : resolve(cwd, options.submission));
+  const sandbox = buildSandbox(join(work, "sandbox"), sources);
+  notes = sources.notes;
   for (const note of notes) console.log(`note: ${note}`);
-  console.log(`Grading ${options.submission ?? official} (one process per sub-problem, limit ${options.timeout ?? config.timeoutSeconds} s each)…`);
-  const results = await gradeWorkspace(workspace, config, {
-    timeoutSeconds: options.timeout ?? config.timeoutSeconds,
-    only: options.only,
+  const kernel = await loadTrustedKernel(official, join(work, "trusted"));
+  const checks = await loadChecks(official, { ...config, problems }, makeKit(kernel, official));
+  const timeoutSeconds = options.timeout ?? config.timeoutSeconds;
+  console.log(`Grading ${options.submission ?? official} (student code sandboxed: ${isolationSummary()}; limit ${timeoutSeconds} s per sub-problem)…`);
+  const results = await gradeProblems({
+    config: { ...config, problems },
+    checks,
+    sandbox,
+    Matrix: kernel.Matrix,
+    timeoutSeconds,
     onProblem: (r) => console.log(`  ${r.passed ? "PASS" : "FAIL"}  Problem ${r.id}  (${r.seconds.toFixed(1)} s)`),
   });
   console.log("\n" + scoreTable(results).join("\n"));
   writeJsonAtomic(resultsPath, gradescopeResults(results, notes));
   console.log(`Results: ${resultsPath}`);
-  const full = results.every((r) => r.passed);
-  if (options.requireFull && !full) exitCode = 1;
+  if (options.requireFull && !results.every((r) => r.passed)) exitCode = 1;
 } catch (error) {
-  // Whatever went wrong, Gradescope gets a complete results file listing every sub-problem.
+  // Whatever went wrong, Gradescope gets a complete results file listing every sub-problem, all failed.
   const message = error instanceof Error ? error.message : String(error);
   console.error(`grade: ${message}`);
-  const failedAll = config.problems.map((p) => ({ ...p, score: 0, passed: false, testCount: 0, why: `grader error: ${message}`, output: `grader error: ${message}` }));
+  const failedAll = problems.map((p) => ({ ...p, score: 0, passed: false, checks: [], why: `not graded: ${message}`, output: `not graded: ${message}`, staffOutput: "" }));
   writeJsonAtomic(resultsPath, gradescopeResults(failedAll, notes));
   exitCode = 1;
 } finally {
-  if (workspace !== official) rmSync(workspace, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
 }
 process.exit(exitCode);
