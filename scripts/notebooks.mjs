@@ -2,19 +2,17 @@
 // `pnpm notebooks`: executes the tester notebooks headless with the tslab kernel
 // and writes the executed copies and their HTML export to out/notebooks/.
 //
-//   pnpm notebooks                          all eight, in homework order
-//   pnpm notebooks LinearTester MLPTester   some of them
-//   options: --no-build (skip `turbo run build`), --timeout <seconds per notebook> (1800),
+//   pnpm notebooks                          all of them, in homework order
+//   pnpm notebooks LinearTester MLPTester   some of them (builds only the packages they import)
+//   options: --no-build (skip the build), --timeout <seconds per notebook> (1800),
 //            --quiet (do not echo the cells' output), --out <folder> (out/notebooks)
 //
 // Exits non-zero naming each notebook and cell that failed, with the cell's error text.
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { delimiter, join, relative } from "node:path";
-import { findPython, jupyterPath, root, writeKernelSpec } from "./jupyter-kernel.mjs";
+import { join } from "node:path";
+import { root } from "./jupyter-kernel.mjs";
+import { availableNotebooks, runNotebooks } from "./notebook-plan.mjs";
 
-const ORDER = ["LinearTester", "LossTester", "SGDTester", "ActivationTester", "MLPTester", "TrainingTester", "CircleExperiment", "AutogradTester"];
-const notebooksDir = join(root, "notebooks");
+const ORDER = availableNotebooks().map((n) => n.name);
 
 function fail(message) {
   console.error(`notebooks: ${message}`);
@@ -46,50 +44,10 @@ function parseArgs(argv) {
   return options;
 }
 
-function run(command, args, env = process.env) {
-  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env });
-  if (result.error) fail(`could not run ${command}: ${result.error.message}`);
-  return result.status ?? 1;
-}
-
 const options = parseArgs(process.argv.slice(2));
 const unknown = options.names.filter((name) => !ORDER.includes(name));
 if (unknown.length > 0) fail(`no notebook named ${unknown.join(", ")}; choose from ${ORDER.join(", ")}`);
 const names = options.names.length > 0 ? ORDER.filter((name) => options.names.includes(name)) : ORDER;
-const missing = names.filter((name) => !existsSync(join(notebooksDir, `${name}.ipynb`)));
-if (missing.length > 0) fail(`missing ${missing.map((name) => `notebooks/${name}.ipynb`).join(", ")}`);
-
-const kernel = writeKernelSpec();
-if (kernel.dir === null) fail(kernel.reason);
-const { python, reason } = findPython();
-if (python === null) fail(reason);
-if (run(process.execPath, [join(notebooksDir, "generate.mjs"), "--check"]) !== 0) {
-  fail("a committed notebook differs from its source in notebooks/sources/ (see above)");
-}
-// CircleExperiment and AutogradTester are generated from their packages' notebook/ sources.
-for (const pkg of ["nn", "autograd"]) {
-  if (run(process.execPath, [join(root, "packages", pkg, "scripts", "notebook.mjs"), "--check"]) !== 0) {
-    fail(`a committed notebook differs from its source in packages/${pkg}/notebook/ (see above)`);
-  }
-}
-
-if (options.build) {
-  console.log("▶ notebooks: building the packages (turbo run build); the notebooks import their dist/");
-  const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" };
-  if (run(join(root, "node_modules", ".bin", "turbo"), ["run", "build", "--output-logs=errors-only"], env) !== 0) {
-    fail("the build failed (see above); the notebooks need the packages' dist/ folders");
-  }
-}
-
-console.log(`▶ notebooks: ${names.join(", ")} with ${python} and the tslab kernel in ${relative(root, kernel.dir)}/`);
-const env = { ...process.env, JUPYTER_PATH: [jupyterPath, process.env.JUPYTER_PATH].filter((p) => p).join(delimiter) };
-const args = [
-  join(root, "scripts", "run_notebooks.py"),
-  "--out",
-  options.out,
-  "--timeout",
-  String(options.timeout),
-  ...(options.quiet ? ["--quiet"] : []),
-  ...names.map((name) => join(notebooksDir, `${name}.ipynb`)),
-];
-process.exit(run(python, args, env));
+const { status, error } = runNotebooks(names, options);
+if (status !== 0 && error && !error.endsWith("(see above)")) console.error(`notebooks: ${error}`);
+process.exit(status);

@@ -14,6 +14,6 @@ export {
   type MLPFixture,
   type SGDFixture,
 } from "./fixtures.js";
-export { referenceActivations } from "./reference-activations.js";
+export { REFERENCE_ACTIVATIONS, hasReferenceActivations, referenceActivations } from "./reference-activations.js";
 export { once } from "./once.js";
 export { htmlTable, textTable, type Table } from "./table.js";

@@ -2,8 +2,12 @@ import type { Activation } from "@mytorch/activation";
 import type { Matrix } from "@mytorch/matrix";
 
 /**
- * Activations written here, independently of @mytorch/activation, so that
- * MLPTester checks the MLP code alone and does not depend on Problem 4.
+ * Activations for MLPTester, written here independently of @mytorch/activation
+ * so that the notebook checks the MLP code alone and does not depend on
+ * Problem 4. They are deliberately NOT the graded ones (Sigmoid, Tanh, ReLU):
+ * the handout ships no working answer to a graded method, not even in a
+ * notebook helper. PyTorch has each of them (torch.sin, F.softsign, F.elu),
+ * so the MLP fixtures can use them.
  */
 function elementwise(f: (h: number) => number, df: (h: number) => number): Activation {
   let H: Matrix | null = null;
@@ -19,20 +23,26 @@ function elementwise(f: (h: number) => number, df: (h: number) => number): Activ
   };
 }
 
-const sigma = (h: number): number => (h >= 0 ? 1 / (1 + Math.exp(-h)) : Math.exp(h) / (1 + Math.exp(h)));
-
 const REFERENCE: Record<string, () => Activation> = {
   identity: () => elementwise((h) => h, () => 1),
-  relu: () => elementwise((h) => (h > 0 ? h : 0), (h) => (h > 0 ? 1 : 0)),
-  sigmoid: () => elementwise(sigma, (h) => sigma(h) * (1 - sigma(h))),
-  tanh: () => elementwise(Math.tanh, (h) => 1 - Math.tanh(h) ** 2),
+  sin: () => elementwise(Math.sin, Math.cos),
+  softsign: () => elementwise((h) => h / (1 + Math.abs(h)), (h) => 1 / (1 + Math.abs(h)) ** 2),
+  elu: () => elementwise((h) => (h > 0 ? h : Math.expm1(h)), (h) => (h > 0 ? 1 : Math.exp(h))),
 };
 
-/** Fresh reference activations by name ("identity", "relu", "sigmoid", "tanh"). */
+/** The names referenceActivations knows. */
+export const REFERENCE_ACTIVATIONS: readonly string[] = Object.keys(REFERENCE);
+
+/** True when every name has a reference activation here. */
+export function hasReferenceActivations(names: readonly string[]): boolean {
+  return names.every((name) => name in REFERENCE);
+}
+
+/** Fresh reference activations by name ("identity", "sin", "softsign", "elu"). */
 export function referenceActivations(names: readonly string[]): Activation[] {
   return names.map((name) => {
     const make = REFERENCE[name];
-    if (make === undefined) throw new Error(`referenceActivations: unknown activation "${name}" (identity, relu, sigmoid, tanh)`);
+    if (make === undefined) throw new Error(`referenceActivations: no reference activation "${name}" (${REFERENCE_ACTIVATIONS.join(", ")})`);
     return make();
   });
 }
