@@ -6,7 +6,7 @@ export default async ({ Matrix, createRng, expect }) => {
     problem,
     name: `${name} forward and backward match φ and φ' entry by entry on a 9×4 batch`,
     run: async (s) => {
-      const act = await s.create("@mytorch/activation", name);
+      const act = await s.create(`@mytorch/activation/${name.toLowerCase()}.js`, name);
       expect.matrix("A", await act.call("forward", H), H.map(f));
       expect.matrix("dA/dH", await act.call("backward"), H.map(df));
     },

@@ -7,7 +7,7 @@ export default async ({ Matrix, createRng, expect, numericalGradient, fixturesOf
 
   /** The checks every activation gets: forward, backward, finite differences, state. */
   function suite(problem, name, cases, special) {
-    const make = (s) => s.create("@mytorch/activation", name);
+    const make = (s) => s.create(`@mytorch/activation/${name.toLowerCase()}.js`, name);
     const shapeOf = (c) => `${c.H.length}×${c.H[0].length}`;
     return [
       ...special.map(([label, H, A, dAdH]) => ({

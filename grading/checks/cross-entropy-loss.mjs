@@ -2,7 +2,7 @@
 // PyTorch float64, F.cross_entropy with probability targets (packages/loss/fixtures/loss.json).
 export default async ({ Matrix, createRng, expect, numericalGradient, fixturesOf, FD_TOL }) => {
   const fixture = await fixturesOf("packages/loss/fixtures/loss.json");
-  const ce = (s) => s.create("@mytorch/loss", "CrossEntropyLoss");
+  const ce = (s) => s.create("@mytorch/loss/cross-entropy-loss.js", "CrossEntropyLoss");
   const describeCase = (c) => {
     const big = Math.max(...c.O.flat().map(Math.abs)) >= 1000 ? ", logits ±1000" : "";
     const soft = c.Y.flat().some((y) => y !== 0 && y !== 1) ? ", soft targets" : "";

@@ -1,7 +1,7 @@
 // Problem 1, hidden checks: never handed out. Expected values come from
 // loop-by-loop references and finite differences computed here, in the grader.
 export default async ({ Matrix, createRng, rng, expect, numericalGradient, FD_TOL }) => {
-  const linear = (s, d, h, seed) => s.create("@mytorch/linear", "Linear", d, h, { rng: rng(seed) });
+  const linear = (s, d, h, seed) => s.create("@mytorch/linear/linear.js", "Linear", d, h, { rng: rng(seed) });
 
   /** O[n][j] = b[j] + Σₖ A[n][k]·W[k][j], written out as loops. */
   function referenceForward(A, W, b) {

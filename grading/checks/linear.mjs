@@ -3,7 +3,7 @@
 // (packages/linear/fixtures/linear.json, written by fixtures-gen/generate.py).
 export default async ({ Matrix, createRng, rng, expect, numericalGradient, fixturesOf, FD_TOL }) => {
   const fixture = await fixturesOf("packages/linear/fixtures/linear.json");
-  const linear = (s, d, h, seed) => s.create("@mytorch/linear", "Linear", d, h, ...(seed === undefined ? [] : [{ rng: rng(seed) }]));
+  const linear = (s, d, h, seed) => s.create("@mytorch/linear/linear.js", "Linear", d, h, ...(seed === undefined ? [] : [{ rng: rng(seed) }]));
   const shapeOf = (rows) => `${rows.length}×${rows[0].length}`;
 
   /** The fixture's layer: weights assigned, as the contract allows. */

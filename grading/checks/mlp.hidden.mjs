@@ -28,7 +28,7 @@ export default async ({ Matrix, createRng, rng, activation, expect, numericalGra
       const n = widths.length - 1;
       const args = name === "MLP0" ? [widths[0], widths[1]] : name === "MLP1" ? widths.slice(0, 3) : [widths[0], widths.slice(1, 5), widths[5]];
       const acts = [...Array(n - 1).fill("sin"), "identity"].map(activation);
-      const model = await s.create("@mytorch/mlp", name, ...args, { rng: rng(2), activations: acts });
+      const model = await s.create(`@mytorch/mlp/${name.toLowerCase()}.js`, name, ...args, { rng: rng(2), activations: acts });
       const Ws = [];
       const bs = [];
       for (let l = 0; l < n; l++) {

@@ -9,7 +9,7 @@ export default async ({ Matrix, createRng, rng, activation, expect, numericalGra
   /** new MLPk(...) from its widths (in, hidden…, out), as each constructor takes them. */
   function create(s, name, widths, options) {
     const args = name === "MLP0" ? [widths[0], widths[1]] : name === "MLP1" ? widths.slice(0, 3) : [widths[0], widths.slice(1, 5), widths[5]];
-    return s.create("@mytorch/mlp", name, ...args, options);
+    return s.create(`@mytorch/mlp/${name.toLowerCase()}.js`, name, ...args, options);
   }
   const sines = (n) => [...Array(n - 1).fill("sin"), "identity"];
 

@@ -1,6 +1,6 @@
 // Problem 2(a), 2(b), hidden checks: never handed out.
 export default async ({ Matrix, createRng, expect, FD_TOL }) => {
-  const mse = (s) => s.create("@mytorch/loss", "MSELoss");
+  const mse = (s) => s.create("@mytorch/loss/mse-loss.js", "MSELoss");
   /** Σ (O − Y)² / (N·q) by a loop. */
   const reference = (O, Y) => O.data.reduce((sum, o, k) => sum + (o - Y.data[k]) ** 2, 0) / O.data.length;
   return [

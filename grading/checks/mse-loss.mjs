@@ -2,7 +2,7 @@
 // float64, F.mse_loss(reduction="mean") (packages/loss/fixtures/loss.json).
 export default async ({ Matrix, createRng, expect, numericalGradient, fixturesOf, FD_TOL }) => {
   const fixture = await fixturesOf("packages/loss/fixtures/loss.json");
-  const mse = (s) => s.create("@mytorch/loss", "MSELoss");
+  const mse = (s) => s.create("@mytorch/loss/mse-loss.js", "MSELoss");
   const shapeOf = (rows) => `${rows.length}×${rows[0].length}`;
 
   return [

@@ -16,7 +16,7 @@ export default async ({ Matrix, createRng, expect }) => [
       // The expected trajectory, kept here.
       const expected = params.map((p) => Array.from(p.data));
       const velocity = expected.map((p) => p.map(() => 0));
-      const optimizer = await s.create("@mytorch/optim", "SGD", { layers }, lr, mu);
+      const optimizer = await s.create("@mytorch/optim/sgd.js", "SGD", { layers }, lr, mu);
       for (let step = 0; step < 5; step++) {
         const grads = params.map((p) => Matrix.randn(p.rows, p.cols, { rng }));
         for (let l = 0; l < layers.length; l++) {

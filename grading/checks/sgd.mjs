@@ -4,7 +4,7 @@
 export default async ({ Matrix, expect, fixturesOf }) => {
   const fixture = await fixturesOf("packages/optim/fixtures/sgd.json");
   const holder = (s, W, b) => s.object({ W, b, dLdW: Matrix.zeros(W.rows, W.cols), dLdb: Matrix.zeros(b.rows, b.cols) });
-  const sgd = (s, layers, ...settings) => s.create("@mytorch/optim", "SGD", { layers }, ...settings);
+  const sgd = (s, layers, ...settings) => s.create("@mytorch/optim/sgd.js", "SGD", { layers }, ...settings);
 
   return [
     {

@@ -1,11 +1,14 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cleanMessage, scoreProblem } from "./grader.mjs";
+import { scoreProblem } from "./grader.mjs";
+import { MAX_MESSAGE, cap } from "./report.mjs";
 import { config, copyReferenceSources, edit, runGrade, tempDir } from "./test-helpers.mjs";
+import { unzip } from "./unzip.mjs";
+import { zip } from "./zip.mjs";
 
 describe("grader robustness: sabotage in one method costs only what it touches", () => {
-  it("infinite loop, process.exit, a thrown string, a killed worker and forged results", () => {
+  it("an infinite loop, process.exit, a thrown string, a killed process and a forged results file", () => {
     const dir = copyReferenceSources(tempDir("mytorch-sabotage-"));
     const results = join(tempDir("mytorch-results-"), "results.json");
     // 4(b): Tanh.forward never returns.
@@ -13,59 +16,87 @@ describe("grader robustness: sabotage in one method costs only what it touches",
     // 4(c): ReLU.forward ends the process.
     edit(dir, "packages/activation/src/relu.ts", "this.H = H;", "process.exit(0);");
     // 4(a): Sigmoid.backward throws something that is not an Error.
-    edit(dir, "packages/activation/src/sigmoid.ts", "return H.map((h) => {", "throw 'not an error'; return H.map((h) => {");
-    // 2(d): CrossEntropyLoss.backward kills its own worker process.
-    edit(dir, "packages/loss/src/cross-entropy-loss.ts", "return softmax(O).sub(Y)", "process.kill(process.pid, 'SIGKILL'); return softmax(O).sub(Y)");
-    // 2(a): MSELoss.forward is wrong, but writes a perfect results file and prints fake lines.
+    edit(dir, "packages/activation/src/sigmoid.ts", "const H = lastInput(", "throw 'not an error'; const H = lastInput(");
+    // 2(d): CrossEntropyLoss.backward aborts its process (a crash).
+    edit(dir, "packages/loss/src/cross-entropy-loss.ts", "const E = O.sub(O.maxCols()).exp();", "process.abort(); const E = O.sub(O.maxCols()).exp();");
+    // 2(a), 2(b): MSELoss.forward is wrong (and keeps the wrong O for backward), but tries to write a perfect results file and prints fake lines.
     const forged = JSON.stringify({ score: 35, tests: [{ number: "2(a)", score: 2, max_score: 2, status: "passed" }] });
-    edit(dir, "packages/loss/src/mse-loss.ts", "const E = O.sub(Y); // E = O − Y",
-      `require("node:fs").writeFileSync(${JSON.stringify(results)}, ${JSON.stringify(forged)});
+    edit(dir, "packages/loss/src/mse-loss.ts", "// BEGIN SOLUTION",
+      `// BEGIN SOLUTION
+    try { process.getBuiltinModule?.("node:fs")?.writeFileSync(${JSON.stringify(results)}, ${JSON.stringify(forged)}); } catch {}
     console.log("Problem 2(a)  MSELoss.forward  2/2  PASS"); console.log("Total: 35/35");
-    const E = O.sub(Y).add(1);`);
-    // MSELoss is ESM: give the forged write a require.
-    edit(dir, "packages/loss/src/mse-loss.ts", 'import type { Matrix } from "@mytorch/matrix";',
-      'import type { Matrix } from "@mytorch/matrix";\nimport { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);');
+    O = O.add(1);`);
 
-    const { status, results: r, scoreOf, output } = runGrade(["--submission", dir, "--timeout", "30"], results);
+    const { status, results: r, scoreOf, output } = runGrade(["--submission", dir, "--timeout", "10"], results);
     expect(status, output).toBe(0);
-    // Every sub-problem is listed, and the file is complete JSON.
-    expect(r.tests.map((t) => t.number)).toEqual(config.problems.map((p) => p.id));
-    const lost = { "2(a)": 0, "2(b)": 0, "2(d)": 0, "4(a)": 0, "4(b)": 0, "4(c)": 0 };
+    expect(r.tests.filter((t) => t.visibility === "visible").map((t) => t.number)).toEqual(config.problems.map((p) => p.id));
+    const lost = new Set(["2(a)", "2(b)", "2(d)", "4(a)", "4(b)", "4(c)"]);
     for (const p of config.problems) {
-      const expected = p.id in lost ? 0 : p.points;
-      expect(scoreOf(p.id).score, `Problem ${p.id}: ${scoreOf(p.id).output}`).toBe(expected);
+      expect(scoreOf(p.id).score, `Problem ${p.id}: ${scoreOf(p.id).output}`).toBe(lost.has(p.id) ? 0 : p.points);
     }
-    expect(r.score).toBe(35 - 2 * 6);
-    expect(scoreOf("4(b)").output).toMatch(/^timed out after 30 s: the tests never finished \(an infinite loop in Tanh\.forward, Tanh\.backward\?\)/);
-    expect(scoreOf("4(c)").output).toMatch(/process\.exit unexpectedly called/);
-    expect(scoreOf("4(a)").output).toMatch(/not an error/);
-    expect(scoreOf("2(a)").output).toMatch(/MSELoss|loss/);
-    expect(scoreOf("2(d)").status).toBe("failed");
+    expect(r.score).toBe(35 - 2 * lost.size);
+    expect(scoreOf("4(b)").output).toMatch(/timed out after 10 s: the code never returned \(an infinite loop\?\)/);
+    expect(scoreOf("4(c)").output).toMatch(/the student's process ended \(exit code 0\)/);
+    expect(scoreOf("4(a)").output).toMatch(/string: not an error/);
+    expect(scoreOf("2(d)").output).toMatch(/the student's process ended \(SIG[A-Z]+\)/);
+    expect(scoreOf("2(a)").output).toMatch(/loss: got 13\.5, expected 7\.5/);
+    // The printed fake lines reach only the staff's entry, never the student's table.
+    expect(output).not.toMatch(/Total: 35\/35/);
   });
 });
 
 describe("scoreProblem", () => {
   const problem = config.problems[0];
-  const pass = { file: "x.test.ts", suites: [problem.suite], name: "a", state: "passed", errors: [] };
-  const fail = { ...pass, name: "b", state: "failed", errors: ["AssertionError: O: 2×2, max |diff| 1\n    at foo (x.ts:1:1)"] };
+  const pass = { name: "a", hidden: false, passed: true, message: "" };
+  const fail = { name: "b", hidden: false, passed: false, message: "O: 2×2, max |diff| 1" };
+  const hiddenFail = { name: "h", hidden: true, passed: false, message: "dL/dA: got 1, expected 2 (secret inputs)" };
 
-  it("all tests passing earns the points", () => {
-    expect(scoreProblem(problem, { tests: [pass], timedOut: false, crashed: null, seconds: 1 }, 60).score).toBe(problem.points);
+  it("all checks passing earns the points", () => {
+    expect(scoreProblem(problem, [pass], 1).score).toBe(problem.points);
   });
 
-  it("one failing test earns nothing and the reason names the test and the message, not the stack", () => {
-    const r = scoreProblem(problem, { tests: [pass, fail], timedOut: false, crashed: null, seconds: 1 }, 60);
+  it("one failing check earns nothing; the reason names the check and what it found", () => {
+    const r = scoreProblem(problem, [pass, fail], 1);
     expect(r.score).toBe(0);
-    expect(r.why).toBe("b: AssertionError: O: 2×2, max |diff| 1");
-    expect(r.output).not.toMatch(/at foo/);
+    expect(r.why).toBe("b: O: 2×2, max |diff| 1");
   });
 
-  it("no tests at all is a failure, not a pass", () => {
-    expect(scoreProblem(problem, { tests: [], timedOut: false, crashed: null, seconds: 1 }, 60).passed).toBe(false);
+  it("no checks at all is a failure, not a pass", () => {
+    expect(scoreProblem(problem, [], 1).passed).toBe(false);
   });
 
-  it("cleanMessage drops colours, stack frames and code frames", () => {
-    expect(cleanMessage("\u001b[31mError: x\u001b[39m\n    at f (a.js:1)\n  12| code\n ❯ a.ts:3\nmore")).toBe("Error: x\nmore");
+  it("a failing hidden check shows the student its name only; the details go to the staff", () => {
+    const r = scoreProblem(problem, [pass, hiddenFail], 1, "printed by the student");
+    expect(r.passed).toBe(false);
+    expect(r.why).toBe("a hidden check failed: h");
+    expect(r.output).not.toMatch(/secret/);
+    expect(r.staffOutput).toMatch(/secret inputs/);
+    expect(r.staffOutput).toMatch(/printed by the student/);
+  });
+});
+
+describe("cap: what a message may carry", () => {
+  it("cuts unbroken tokens longer than 80 characters and whole messages at 1,000", () => {
+    const token = "QUJD".repeat(50);
+    expect(cap(`x ${token} y`)).toBe(`x ${token.slice(0, 80)}…[120 characters cut] y`);
+    expect(cap("word ".repeat(1000)).length).toBeLessThanOrEqual(MAX_MESSAGE + 30);
+  });
+});
+
+describe("unzip: a bad archive costs only itself", () => {
+  const entry = (name, data, mode = 0o644) => ({ name, data: Buffer.from(data), mode });
+  it("reads what zip writes", () => {
+    const files = unzip(zip([entry("packages/linear/src/linear.ts", "export {};\n")]));
+    expect(files.map((f) => [f.name, f.data.toString()])).toEqual([["packages/linear/src/linear.ts", "export {};\n"]]);
+  });
+  it("refuses .. paths, absolute paths, symlinks and bombs, naming the entry", () => {
+    expect(() => unzip(zip([entry("../evil.ts", "x")]))).toThrow(/"\.\.\/evil\.ts" is a path that leaves the archive/);
+    expect(() => unzip(zip([entry("/etc/passwd", "x")]))).toThrow(/is an absolute path/);
+    expect(() => unzip(zip([entry("link.ts", "/work/main/packages/linear/src/linear.ts", 0o120777)]))).toThrow(/not a regular file/);
+    const bomb = zip([entry("a.ts", Buffer.alloc(80 << 20))]);
+    expect(bomb.length).toBeLessThan(200_000);
+    expect(() => unzip(bomb)).toThrow(/inflates to more than 64 MB/);
+    expect(() => unzip(Buffer.from("not a zip"))).toThrow(/not a zip file/);
   });
 });
 
@@ -76,6 +107,6 @@ describe("results file", () => {
     const dir = tempDir("mytorch-empty-submission-");
     const { results: r } = runGrade(["--submission", dir, "--only", "3"], results);
     expect(r.score).toBe(0);
-    expect(r.tests).toHaveLength(1);
+    expect(r.tests.filter((t) => t.visibility === "visible")).toHaveLength(1);
   });
 });

@@ -26,10 +26,12 @@ Options
   --timeout SECONDS  wall-clock limit per sub-problem (default: points.json's timeoutSeconds)
   --only IDS         grade only these sub-problems, e.g. --only 1(b),2(a)
   --require-full     exit 1 unless every sub-problem earns its points
+  --not-graded WHY   grade nothing: write a complete results file in which every
+                     sub-problem failed for reason WHY (run_autograder's fallback)
   --help             this text`;
 
 function parseArgs(argv) {
-  const options = { submission: null, repo: null, results: null, timeout: null, only: null, requireFull: false };
+  const options = { submission: null, repo: null, results: null, timeout: null, only: null, requireFull: false, notGraded: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -48,6 +50,7 @@ function parseArgs(argv) {
       if (!(options.timeout > 0)) fail(`--timeout must be a number of seconds > 0`);
     } else if (arg === "--only") options.only = value().split(",").map((s) => s.trim());
     else if (arg === "--require-full") options.requireFull = true;
+    else if (arg === "--not-graded") options.notGraded = value();
     else fail(`unknown option ${arg}`);
   }
   return options;
@@ -68,6 +71,17 @@ if (options.only) {
   if (unknown.length > 0) fail(`--only: unknown sub-problems ${unknown.join(", ")}`);
 }
 const problems = config.problems.filter((p) => options.only === null || options.only.includes(p.id));
+
+/** A complete results file, every sub-problem failed with `reason`. */
+function writeNotGraded(reason, notes = []) {
+  const failedAll = problems.map((p) => ({ ...p, score: 0, passed: false, checks: [], why: `not graded: ${reason}`, output: `not graded: ${reason}`, staffOutput: "" }));
+  writeJsonAtomic(resultsPath, gradescopeResults(failedAll, notes));
+}
+
+if (options.notGraded !== null) {
+  writeNotGraded(options.notGraded);
+  process.exit(0);
+}
 
 const work = mkdtempSync(join(tmpdir(), "mytorch-grade-"));
 chmodSync(work, 0o711); // the sandbox inside is readable by the student's process; the grader's kernel (0700) is not
@@ -98,8 +112,7 @@ try {
   // Whatever went wrong, Gradescope gets a complete results file listing every sub-problem, all failed.
   const message = error instanceof Error ? error.message : String(error);
   console.error(`grade: ${message}`);
-  const failedAll = problems.map((p) => ({ ...p, score: 0, passed: false, checks: [], why: `not graded: ${message}`, output: `not graded: ${message}`, staffOutput: "" }));
-  writeJsonAtomic(resultsPath, gradescopeResults(failedAll, notes));
+  writeNotGraded(message, notes);
   exitCode = 1;
 } finally {
   rmSync(work, { recursive: true, force: true });

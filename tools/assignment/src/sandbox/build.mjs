@@ -40,7 +40,7 @@ export function buildSandbox(dir, { filesOf, sourceOf }) {
   for (const pkg of SANDBOX_PACKAGES) {
     const out = join(dir, "node_modules", "@mytorch", pkg);
     mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, "package.json"), JSON.stringify({ name: `@mytorch/${pkg}`, type: "module", exports: "./index.js" }) + "\n");
+    writeFileSync(join(out, "package.json"), JSON.stringify({ name: `@mytorch/${pkg}`, type: "module", exports: { ".": "./index.js", "./*": "./*" } }) + "\n");
     for (const rel of filesOf(pkg)) {
       const target = join(out, rel.replace(/\.ts$/, ".js"));
       mkdirSync(dirname(target), { recursive: true });
