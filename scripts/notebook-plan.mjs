@@ -89,3 +89,24 @@ export function runNotebooks(names, { build = true, timeout = 1800, quiet = fals
   const result = run(python, [...args, ...names.map((name) => join(notebooksDir, `${name}.ipynb`))], env);
   return { status: result.status, error: result.error ?? (result.status === 0 ? null : "a notebook failed (see above)") };
 }
+
+/**
+ * Which notebooks to run after grading: every available notebook whose
+ * sub-problems all earned their points in `results` (Gradescope results.json),
+ * and for the others the reason they are skipped. `skip` names notebooks to
+ * leave out on purpose; `built` false skips all (the notebooks import dist/).
+ */
+export function choosePlan(results, { built = true, skip = [] } = {}) {
+  const passed = new Set((results.tests ?? []).filter((t) => t.max_score > 0 && t.score >= t.max_score).map((t) => String(t.number)));
+  const run = [];
+  const skipped = [];
+  for (const { name, problems } of availableNotebooks()) {
+    const failing = problems.filter((id) => !passed.has(id));
+    if (skip.includes(name)) skipped.push({ name, why: "left out on request (MYTORCH_SKIP_NOTEBOOKS)" });
+    else if (!built) skipped.push({ name, why: "the build failed" });
+    else if (problems.length === 0) skipped.push({ name, why: "not part of the homework" });
+    else if (failing.length > 0) skipped.push({ name, why: `needs Problem ${failing.join(", ")} to pass first` });
+    else run.push(name);
+  }
+  return { run, skipped };
+}

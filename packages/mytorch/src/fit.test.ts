@@ -3,7 +3,9 @@ import { Dataset, accuracy, batches, syntheticRegression } from "@mytorch/data";
 import { CrossEntropyLoss, MSELoss } from "@mytorch/loss";
 import { Matrix, createRng, type Rng } from "@mytorch/matrix";
 import { MLP0, MLP1 } from "@mytorch/mlp";
+// BEGIN EXTENSION (@mytorch/nn is not part of the student handout)
 import * as nn from "@mytorch/nn";
+// END EXTENSION
 import { SGD } from "@mytorch/optim";
 import { evaluate } from "./evaluate.js";
 import { fit, type BatchInfo, type EpochStats } from "./fit.js";
@@ -129,6 +131,7 @@ describe("fit on labelled data { images, labels }", () => {
     expect(run()).toEqual(run());
   });
 
+  // BEGIN EXTENSION
   it("an nn Sequential trains through backwardParameters to exactly the history of the homework MLP1", () => {
     const mlp = new MLP1(2, 8, 3, { rng: createRng(16) });
     const rng = createRng(16); // the same draws: nn's "homework" init is the homework layer's
@@ -143,6 +146,7 @@ describe("fit on labelled data { images, labels }", () => {
     expect(got.testAccuracy).toEqual(expected.testAccuracy);
     expect(skipped).toBe(2 * Math.ceil(300 / 16));
   });
+  // END EXTENSION
 });
 
 describe("evaluate", () => {

@@ -10,4 +10,6 @@ export * from "@mytorch/data";
 export * from "@mytorch/plot";
 export { fit, type FitOptions, type EpochStats, type BatchInfo, type History, type Optimizer } from "./fit.js";
 export { evaluate, type Model, type Criterion, type TrainingData } from "./evaluate.js";
+// BEGIN EXTENSION (@mytorch/nn is not part of the student handout)
 export * as nn from "@mytorch/nn";
+// END EXTENSION
