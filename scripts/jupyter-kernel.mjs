@@ -11,8 +11,8 @@ import { fileURLToPath } from "node:url";
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const jupyterPath = join(root, ".jupyter");
 
-/** Debian packages the notebooks need: the headless runner's Python modules and the data set. */
-export const aptPackages = ["python3-nbclient", "python3-nbconvert", "dataset-fashion-mnist"];
+/** Debian packages the notebooks need: the headless runner's Python modules, Jupyter Notebook (pnpm jupyter) and the data set. */
+export const aptPackages = ["python3-nbclient", "python3-nbconvert", "jupyter-notebook", "dataset-fashion-mnist"];
 
 /**
  * Writes <repo>/.jupyter/kernels/tslab/kernel.json, which starts the

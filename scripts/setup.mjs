@@ -3,7 +3,7 @@
 //   1. makes sure the pinned pnpm (package.json "packageManager") is available,
 //      installing it with npm (globally, or into .tools/ when that is not allowed);
 //   2. installs the workspace with pnpm (frozen lockfile);
-//   3. for the tester notebooks: installs Debian's python3-nbclient, python3-nbconvert and
+//   3. for the tester notebooks: installs Debian's python3-nbclient, python3-nbconvert, jupyter-notebook and
 //      dataset-fashion-mnist with apt-get when they are missing and we are root (otherwise it
 //      says what to install), and registers the tslab kernel project-locally in .jupyter/;
 //   4. optionally runs a pnpm command afterwards: `node scripts/setup.mjs --then run main`.

@@ -57,6 +57,7 @@ const STUDENT_SCRIPTS = {
   lint: "turbo run lint",
   grade: "node tools/assignment/src/cli/grade.mjs",
   notebooks: "node scripts/notebooks.mjs",
+  jupyter: "node scripts/jupyter.mjs",
   submit: "node tools/assignment/src/cli/submit.mjs",
   train: "turbo run build --filter=mytorch --output-logs=errors-only >&2 && node packages/mytorch/dist/cli/train.js",
 };
