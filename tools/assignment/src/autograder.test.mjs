@@ -73,6 +73,6 @@ describe("Gradescope autograder, rehearsed in a temporary /autograder tree", () 
     expect(results.score).toBe(31);
     const failed = visible(results).filter((t) => t.status === "failed");
     expect(failed.map((t) => t.number)).toEqual(["5(b)"]);
-    expect(failed[0].output).toMatch(/SyntaxError: packages\/mlp\/src\/mlp1\.ts:\d+:\d+: '?,'? expected/);
+    expect(failed[0].output).toMatch(/SyntaxError: packages\/mlp\/src\/mlp1\.ts:32:43: '\)' expected\./);
   });
 });

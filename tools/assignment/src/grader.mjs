@@ -38,9 +38,9 @@ export function makeKit(kernel, root) {
  * (grading/checks/*.mjs; *.hidden.mjs are never handed out). Each file's
  * default export is `async (kit) => [{ problem, name, run: async (session) => … }]`.
  */
-export async function loadChecks(root, config, kit) {
+export async function loadChecks(root, config, kit, only = null) {
   const byProblem = new Map(config.problems.map((p) => [p.id, { visible: [], hidden: [] }]));
-  const files = [...new Set(config.problems.flatMap((p) => p.checks))];
+  const files = [...new Set(config.problems.filter((p) => only === null || only.includes(p.id)).flatMap((p) => p.checks))];
   for (const file of files) {
     let list;
     try {
@@ -88,6 +88,32 @@ export async function runChecks(checks, { sandbox, Matrix, timeoutMs }) {
   return { results, output: session.output };
 }
 
+/**
+ * The failures as a student reads them: at most five, each with its message
+ * (hidden checks by name only); failures that repeat the previous message
+ * are counted, not repeated.
+ */
+function failureReport(results, failed) {
+  const lines = [`${results.length - failed.length} of ${results.length} checks passed; the sub-problem needs all of them.`];
+  let shown = 0;
+  let same = 0;
+  let previous = null;
+  for (const r of failed) {
+    const message = r.hidden ? null : r.message;
+    if (message !== null && message === previous) {
+      same++;
+      continue;
+    }
+    if (same > 0) lines.push(`  (and ${same} more with the same message)`);
+    same = 0;
+    previous = message;
+    if (shown++ < 5) lines.push(r.hidden ? `✗ (hidden) ${r.name}` : `✗ ${r.name}\n    ${r.message.replace(/\n/g, "\n    ")}`);
+  }
+  if (same > 0) lines.push(`  (and ${same} more with the same message)`);
+  if (shown > 5) lines.push(`… and ${shown - 5} more failing checks`);
+  return lines.join("\n");
+}
+
 /** Grades one problem from its checks' results. */
 export function scoreProblem(problem, results, seconds, studentOutput = "") {
   const failed = results.filter((r) => !r.passed);
@@ -97,13 +123,7 @@ export function scoreProblem(problem, results, seconds, studentOutput = "") {
   else if (firstVisible) why = `${firstVisible.name}: ${firstVisible.message.split("\n")[0]}`;
   else if (failed.length > 0) why = `a hidden check failed: ${failed[0].name}`;
   const passed = why === "";
-  const output = passed
-    ? `All ${results.length} checks passed.`
-    : [
-      `${results.length - failed.length} of ${results.length} checks passed; the sub-problem needs all of them.`,
-      ...failed.slice(0, 5).map((r) => (r.hidden ? `✗ (hidden) ${r.name}` : `✗ ${r.name}\n    ${r.message.replace(/\n/g, "\n    ")}`)),
-      ...(failed.length > 5 ? [`… and ${failed.length - 5} more failing checks`] : []),
-    ].join("\n");
+  const output = passed ? `All ${results.length} checks passed.` : failureReport(results, failed);
   const staff = failed.filter((r) => r.hidden).map((r) => `✗ (hidden) ${r.name}: ${r.message}`);
   if (studentOutput.trim()) staff.push(`what the student's code printed:\n${studentOutput.trim()}`);
   return { ...problem, passed, score: passed ? problem.points : 0, checks: results, why, output, staffOutput: staff.join("\n"), seconds };

@@ -7,12 +7,13 @@ import { dirname, join } from "node:path";
 
 export const MAX_MESSAGE = 1000;
 export const MAX_TOKEN = 80;
+const CONTROL = new RegExp(`[${String.fromCharCode(0)}-${String.fromCharCode(8)}${String.fromCharCode(11)}-${String.fromCharCode(31)}${String.fromCharCode(127)}]`, "g");
 
 /** `text` without control characters, long tokens cut, at most `max` characters. */
 export function cap(text, max = MAX_MESSAGE) {
   const clean = String(text)
-    .replace(/\x1b\[[0-9;]*m/g, "")
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, " ")
+    .replace(new RegExp(String.fromCharCode(27) + "\\[[0-9;]*m", "g"), "") // ANSI colours
+    .replace(CONTROL, " ")
     .replace(new RegExp(`\\S{${MAX_TOKEN + 1},}`, "g"), (token) => `${token.slice(0, MAX_TOKEN)}…[${token.length - MAX_TOKEN} characters cut]`);
   return clean.length <= max ? clean : `${clean.slice(0, max)}…[cut at ${max} characters]`;
 }

@@ -51,7 +51,7 @@ export function unzip(buffer) {
       try {
         data = inflateRawSync(raw, { maxOutputLength: MAX_BYTES - total + size });
       } catch (error) {
-        throw new Error(`the zip entry ${JSON.stringify(name)} could not be inflated (${error.code ?? error.message})`);
+        throw new Error(`the zip entry ${JSON.stringify(name)} could not be inflated (${error.code ?? error.message})`, { cause: error });
       }
     } else throw new Error(`the zip entry ${JSON.stringify(name)} uses compression method ${method}; only stored and deflate are read`);
     if (data.length !== size) throw new Error(`the zip entry ${JSON.stringify(name)} is not the size its header says`);

@@ -93,7 +93,7 @@ try {
   notes = sources.notes;
   for (const note of notes) console.log(`note: ${note}`);
   const kernel = await loadTrustedKernel(official, join(work, "trusted"));
-  const checks = await loadChecks(official, { ...config, problems }, makeKit(kernel, official));
+  const checks = await loadChecks(official, config, makeKit(kernel, official), options.only);
   const timeoutSeconds = options.timeout ?? config.timeoutSeconds;
   console.log(`Grading ${options.submission ?? official} (student code sandboxed: ${isolationSummary()}; limit ${timeoutSeconds} s per sub-problem)…`);
   const results = await gradeProblems({

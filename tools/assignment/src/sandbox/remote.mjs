@@ -3,11 +3,11 @@
 // code can make the agent answer anything; these answers are only data, and
 // the grader compares them with expectations the agent never receives.
 import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
 import { isolatedCommand } from "./isolation.mjs";
 
 const MAX_ENTRIES = 4_000_000; // the largest matrix an answer may carry
 const MAX_OUTPUT = 4000; // characters of the agent's stdout/stderr kept for instructors
+const MAX_ANSWER = 48 << 20; // bytes of one answer line (a 4,000,000-entry matrix in base64 is 43 MB)
 
 /** An error the student's code threw, as it crossed the boundary: class name and message. */
 export class StudentError extends Error {
@@ -84,10 +84,33 @@ class Session {
     child.stdout.on("data", keep);
     child.stderr.on("data", keep);
     child.stdin.on("error", () => {});
-    const answers = createInterface({ input: child.stdio[3], crlfDelay: Infinity });
-    answers.on("line", (line) => this.receive(line));
+    this.readLines(child.stdio[3]);
     child.on("exit", (code, signal) => this.fail(`the student's process ended (${signal ?? `exit code ${code}`})`));
     child.on("error", (error) => this.fail(`the student's process could not start: ${error.message}`));
+  }
+
+  /** Splits the answer stream into lines, refusing a line longer than MAX_ANSWER bytes. */
+  readLines(stream) {
+    let chunks = [];
+    let size = 0;
+    stream.on("data", (chunk) => {
+      let start = 0;
+      for (let end = chunk.indexOf(10); end >= 0; end = chunk.indexOf(10, start)) {
+        chunks.push(chunk.subarray(start, end));
+        this.receive(Buffer.concat(chunks).toString("utf8"));
+        chunks = [];
+        size = 0;
+        start = end + 1;
+      }
+      if (start < chunk.length) {
+        chunks.push(chunk.subarray(start));
+        size += chunk.length - start;
+        if (size > MAX_ANSWER) {
+          chunks = [];
+          this.fail("the student's process sent an answer longer than any expected");
+        }
+      }
+    });
   }
 
   /** Ends every pending and later request with AgentGone(reason), and the process. */
