@@ -75,4 +75,38 @@ describe("Gradescope autograder, rehearsed in a temporary /autograder tree", () 
     expect(failed.map((t) => t.number)).toEqual(["5(b)"]);
     expect(failed[0].output).toMatch(/SyntaxError: packages\/mlp\/src\/mlp1\.ts:32:43: '\)' expected\./);
   });
+
+  it("an attacking submission through the bundle: reads, writes, spawns, kills and leaks nothing, and scores what it earns", async () => {
+    const results = join(root, "results", "results.json");
+    const hidden = readFileSync(join(bundle, "grading", "checks", "linear.hidden.mjs"), "utf8");
+    // Linear.forward returns A itself (wrong) after trying everything a student could.
+    const attack = `
+    const fs = process.getBuiltinModule("node:fs");
+    const loot = [];
+    for (const path of [${JSON.stringify(join(root, "source", "grading", "checks", "linear.hidden.mjs"))}, ${JSON.stringify(results)}, "/proc/1/environ", "/etc/shadow"]) {
+      try { loot.push(fs.readFileSync(path, "utf8")); } catch (error) { loot.push(String(error.code)); }
+    }
+    try { fs.writeFileSync(${JSON.stringify(results)}, '{"score": 35, "tests": []}'); loot.push("wrote"); } catch (error) { loot.push(String(error.code)); }
+    try { process.getBuiltinModule("node:child_process").spawn("sh", ["-c", "sleep 3; echo '{\\"score\\": 35}' > ${results}"], { detached: true }).unref(); loot.push("spawned"); } catch (error) { loot.push(String(error.code)); }
+    try { process.kill(process.ppid, "SIGKILL"); loot.push("killed " + process.ppid); } catch (error) { loot.push(String(error.code)); }
+    throw new Error(Buffer.from(loot.join("\\n")).toString("base64") + " " + loot.join(" ").slice(0, 400));`;
+    const submission = (tricked) => {
+      const dir = copyReferenceSources(tempDir("mytorch-attack-"));
+      edit(dir, "packages/linear/src/linear.ts", "this.A = A;", `this.A = A;${tricked ? `\n    if (A.rows === 1 && A.get(0, 0) === 1) {${attack}\n    }` : ""}\n    return A;`);
+      return dir;
+    };
+    const fair = grade(submission(false));
+    const attacked = grade(submission(true));
+    await new Promise((resolve) => setTimeout(resolve, 4000)); // a detached writer would have struck by now
+    const after = readFileSync(results, "utf8");
+    expect(JSON.parse(after)).toEqual(attacked);
+    const failing = (r) => r.tests.filter((t) => t.visibility === "visible" && t.status === "failed").map((t) => `${t.number}: ${t.output.slice(0, 300)}`);
+    expect(failing(attacked)).toEqual(failing(fair).map((line) => line.startsWith("1(b)") ? expect.any(String) : line));
+    expect(attacked.score).toBe(fair.score);
+    expect(fair.score).toBe(35 - 2 - 4 - 12); // 1(b), 1(c) (its finite differences go through forward) and the MLPs
+    const text = JSON.stringify(attacked);
+    // Four reads, a write and a spawn refused (a path outside the sandbox may not even exist in its mount namespace); no kill landed.
+    expect(text).toMatch(/ ((ENOENT|ERR_ACCESS_DENIED) ){6}(EPERM|ESRCH|killed 0)/);
+    for (const line of hidden.split("\n").filter((l) => l.trim().length > 30)) expect(text.includes(line.trim())).toBe(false);
+  });
 });

@@ -13,8 +13,8 @@ describe("grader robustness: sabotage in one method costs only what it touches",
     const results = join(tempDir("mytorch-results-"), "results.json");
     // 4(b): Tanh.forward never returns.
     edit(dir, "packages/activation/src/tanh.ts", "return H.map(Math.tanh);", "for (;;) { /* spin */ }");
-    // 4(c): ReLU.forward ends the process.
-    edit(dir, "packages/activation/src/relu.ts", "this.H = H;", "process.exit(0);");
+    // 4(c): ReLU.forward signals every process it can address, then ends its own.
+    edit(dir, "packages/activation/src/relu.ts", "this.H = H;", "for (const pid of [0, -1, process.ppid]) { try { process.kill(pid, 'SIGKILL'); } catch {} } process.exit(0);");
     // 4(a): Sigmoid.backward throws something that is not an Error.
     edit(dir, "packages/activation/src/sigmoid.ts", "const H = lastInput(", "throw 'not an error'; const H = lastInput(");
     // 2(d): CrossEntropyLoss.backward aborts its process (a crash).

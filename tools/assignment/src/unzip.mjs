@@ -14,8 +14,12 @@ function badName(name) {
   return null;
 }
 
-/** The files of `buffer` (a zip) as [{ name, data }]; directories skipped. Throws with the reason on a bad archive. */
-export function unzip(buffer) {
+/**
+ * The files of `buffer` (a zip) as [{ name, data }]; directories skipped, and
+ * entries `keep(name, size)` declines neither inflated nor counted. Throws
+ * with the reason on a bad archive.
+ */
+export function unzip(buffer, keep = () => true) {
   const end = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   if (end < 0 || end + 22 > buffer.length) throw new Error("not a zip file (no end of central directory)");
   const count = buffer.readUInt16LE(end + 10);
@@ -41,6 +45,7 @@ export function unzip(buffer) {
     const type = unixMode & 0o170000;
     if (type !== 0 && type !== 0o100000) throw new Error(`the zip entry ${JSON.stringify(name)} is not a regular file (a symlink?)`);
     if (local + 30 > buffer.length || buffer.readUInt32LE(local) !== 0x04034b50) throw new Error(`a damaged zip (entry ${name})`);
+    if (!keep(name, size)) continue;
     const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
     const raw = buffer.subarray(start, start + compressedSize);
     total += size;

@@ -9,14 +9,36 @@ import { stubbedSource } from "./handout.mjs";
 import { SANDBOX_PACKAGES, sourceFiles } from "./sandbox/build.mjs";
 import { unzip } from "./unzip.mjs";
 
-const MAX_SOURCE_BYTES = 1 << 20;
+const MAX_SOURCE_BYTES = 1 << 20; // one .ts file
+const MAX_SUBMISSION_BYTES = 16 << 20; // all the .ts files of a submission together
+const MAX_ZIP_BYTES = 64 << 20; // one zip file, as uploaded
 
-/** A student's files as a map from repository-relative path to text, from a folder or a zip. */
-export function readSubmission(path) {
+/**
+ * A student's .ts files as a map from path to text, from a folder or a zip
+ * (or a folder holding the zip). Only regular files are read; a file over
+ * 1 MB is left out with a note, and a submission whose sources pass 16 MB in
+ * all is refused, so no submission can exhaust the grader's memory.
+ */
+export function readSubmission(path, notes = []) {
   const files = new Map();
   if (!existsSync(path)) throw new Error(`no such submission: ${path}`);
+  let total = 0;
+  const accept = (name, size) => {
+    if (!name.endsWith(".ts")) return false;
+    if (size > MAX_SOURCE_BYTES) {
+      notes.push(`${name} is larger than ${MAX_SOURCE_BYTES >> 20} MB and was not read.`);
+      return false;
+    }
+    total += size;
+    if (total > MAX_SUBMISSION_BYTES) throw new Error(`the submission's .ts files pass ${MAX_SUBMISSION_BYTES >> 20} MB in all`);
+    return true;
+  };
+  const readZip = (zipPath, prefix) => {
+    if (lstatSync(zipPath).size > MAX_ZIP_BYTES) throw new Error(`${zipPath.split("/").pop()} is larger than ${MAX_ZIP_BYTES >> 20} MB`);
+    for (const { name, data } of unzip(readFileSync(zipPath), accept)) files.set(prefix + name, data);
+  };
   if (lstatSync(path).isFile()) {
-    for (const { name, data } of unzip(readFileSync(path))) files.set(name, data);
+    readZip(path, "");
     return files;
   }
   const walk = (dir, rel, depth) => {
@@ -25,10 +47,8 @@ export function readSubmission(path) {
       const full = join(dir, entry.name);
       const relPath = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(full, relPath, depth + 1);
-      else if (entry.isFile() && relPath.endsWith(".ts") && lstatSync(full).size <= MAX_SOURCE_BYTES) files.set(relPath, readFileSync(full));
-      else if (entry.isFile() && entry.name.endsWith(".zip") && depth === 0) {
-        for (const { name, data } of unzip(readFileSync(full))) files.set(`${relPath.replace(/\.zip$/, "")}/${name}`, data);
-      }
+      else if (entry.isFile() && accept(relPath, lstatSync(full).size)) files.set(relPath, readFileSync(full));
+      else if (entry.isFile() && entry.name.endsWith(".zip") && depth === 0) readZip(full, `${relPath.replace(/\.zip$/, "")}/`);
     }
   };
   walk(path, "", 0);
@@ -58,7 +78,7 @@ export function gradingSources(root, config, submission) {
   if (submission === null) {
     return { notes, filesOf: official, sourceOf: (pkg, rel) => readFileSync(join(root, "packages", pkg, "src", rel), "utf8") };
   }
-  const files = readSubmission(submission);
+  const files = readSubmission(submission, notes);
   const prefix = findStudentPrefix(files);
   if (prefix === null) notes.push("No packages/linear/src found in the submission; every problem is graded as a stub.");
   const studentPkgs = new Set(config.studentPackages.map((p) => p.replace(/^packages\//, "")));

@@ -404,10 +404,10 @@ function network() {
   }
 }
 
-/** Scratch has no quota? One process (the first to claim it) writes up to 256 MB there, reports how much it could, and frees it. */
+/** Scratch has no quota? One process (the first to claim it) writes up to 256 MB there, reports how much it could (0 when it may write nothing at all), and frees it. */
 function quota() {
   let fd;
-  try { fd = fs.openSync(s("quota-claim"), "wx"); } catch { return; }
+  try { fd = fs.openSync(s("quota-claim"), "wx"); } catch (error) { console.log("ADV-QUOTA 0 (" + error.code + ")"); return; }
   fs.closeSync(fd);
   const chunk = Buffer.alloc(16 << 20, 120);
   let written = 0;

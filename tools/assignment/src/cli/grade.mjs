@@ -95,7 +95,7 @@ try {
   const kernel = await loadTrustedKernel(official, join(work, "trusted"));
   const checks = await loadChecks(official, config, makeKit(kernel, official), options.only);
   const timeoutSeconds = options.timeout ?? config.timeoutSeconds;
-  console.log(`Grading ${options.submission ?? official} (student code sandboxed: ${isolationSummary()}; limit ${timeoutSeconds} s per sub-problem)…`);
+  console.log(`Grading ${options.submission ?? official} (student code sandboxed: ${isolationSummary(sandbox.dir)}; limit ${timeoutSeconds} s per sub-problem)…`);
   const results = await gradeProblems({
     config: { ...config, problems },
     checks,

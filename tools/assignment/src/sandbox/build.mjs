@@ -49,10 +49,8 @@ export function buildSandbox(dir, { filesOf, sourceOf }) {
   }
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "mytorch-sandbox", private: true, type: "module" }) + "\n");
   copyFileSync(join(here, "agent.mjs"), join(dir, "agent.mjs"));
-  const scratch = join(dir, "scratch");
-  mkdirSync(scratch);
   openUp(dir);
-  return { dir, scratch, agent: join(dir, "agent.mjs") };
+  return { dir, agent: join(dir, "agent.mjs") };
 }
 
 /** Directories 0755 and files 0644: readable by the unprivileged user, writable only by us. */

@@ -60,12 +60,15 @@ export const activation = (name) => ({ $activation: name });
  * Starts an agent for `sandbox` (see build.mjs). `Matrix` is the grader's own
  * kernel class, used to rebuild matrices from the agent's bytes.
  */
-export function startAgent({ dir, scratch, agent, Matrix }) {
-  const [command, args] = isolatedCommand({ dir, scratch, agent });
+export function startAgent({ dir, Matrix }) {
+  const [command, args] = isolatedCommand({ dir });
   const child = spawn(command, args, {
     cwd: dir,
     stdio: ["pipe", "pipe", "pipe", "pipe"],
-    env: { PATH: "/usr/bin:/bin", HOME: scratch, LANG: "C.UTF-8" },
+    env: { PATH: "/usr/bin:/bin", HOME: dir, LANG: "C.UTF-8" },
+    // A session and process group of its own: kill(0, …) from student code
+    // reaches only this agent's group, never the grader or another agent.
+    detached: true,
   });
   return new Session(child, Matrix);
 }
@@ -122,7 +125,12 @@ class Session {
   }
 
   kill() {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    try {
+      process.kill(-this.child.pid, "SIGKILL"); // the agent's whole group
+    } catch {
+      this.child.kill("SIGKILL");
+    }
   }
 
   receive(line) {
