@@ -28,7 +28,10 @@ export function transpile(text, fileName) {
   const first = diagnostics[0];
   const where = first.file && first.start !== undefined ? first.file.getLineAndCharacterOfPosition(first.start) : null;
   const message = `${fileName}${where ? `:${where.line + 1}:${where.character + 1}` : ""}: ${ts.flattenDiagnosticMessageText(first.messageText, " ")}`;
-  return `throw new SyntaxError(${JSON.stringify(message)});\n`;
+  // The names the file meant to export exist (undefined), so that importers link
+  // and the import fails with the parser's message rather than a missing export.
+  const names = new Set([...text.matchAll(/export\s+(?:default\s+)?(?:abstract\s+)?(?:class|function\*?|const|let|var|enum)\s+([A-Za-z_$][\w$]*)/g)].map((m) => m[1]));
+  return `${[...names].map((name) => `export let ${name};\n`).join("")}throw new SyntaxError(${JSON.stringify(message)});\n`;
 }
 
 /**
