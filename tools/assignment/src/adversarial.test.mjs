@@ -496,10 +496,10 @@ describe("classes 3, 4, 5: the way out of the sandbox (reads, writes, processes,
     expect(markers().filter((f) => f.endsWith(".sock")), `the student's process created ${tmpRoot}/adv-${TAG}-listen.sock (net.createServer().listen(path) is not covered by --allow-fs-write)`).toEqual([]);
   });
 
-  it("class 4, scratch has a quota: a student process cannot fill the disk that results.json is written to", () => {
+  it("class 4, no disk to fill: the student's process can write nothing, so the disk results.json is written to stays free", () => {
     const written = Number(/ADV-QUOTA (\d+)/.exec(run.resultsText)?.[1]);
     expect(Number.isFinite(written), "the quota probe did not report").toBe(true);
-    expect(written, `the student's process wrote ${written} MB into scratch (it stopped at its own 256 MB; nothing limits it: a loop of this fills the grading machine's disk, and then results.json cannot be written)`).toBeLessThan(256);
+    expect(written, `the student's process wrote ${written} MB into its home folder (a loop of this fills the grading machine's disk, and then results.json cannot be written)`).toBe(0);
   });
 
   it("class 5, processes: no child process, detached process, worker, WASI, addon, inspector or module-hook thread starts", () => {
@@ -544,12 +544,12 @@ describe("class 5, killing", () => {
 });
 
 describe("class 6, exfiltration", () => {
-  it("the hidden checks' inputs do not reach a visible message through the scratch folder the two processes share", async () => {
+  it("the hidden checks' inputs do not reach a visible message through a file the two processes could share", async () => {
     const ids = ["1(b)", "2(a)"];
     const dir = reference();
     writeTo(dir, "packages/linear/src/linear.ts", attacks.droppingLinear(readRef("packages/linear/src/linear.ts")));
     writeTo(dir, "packages/loss/src/mse-loss.ts", attacks.collectingMseLoss());
-    const run = await grade(dir, onlyArg(ids), { label: "exfiltration through the shared scratch folder" });
+    const run = await grade(dir, onlyArg(ids), { label: "exfiltration through a shared folder" });
     expectComplete(run, ids);
     // Fair: Linear is the reference (2 points), MSELoss.forward throws either way (0).
     expectScores(run, { "1(b)": FAIR_REF["1(b)"], "2(a)": 0 });
@@ -622,7 +622,7 @@ describe("class 7, hostile zips", () => {
 });
 
 describe("class 8, a submission too big to grade", () => {
-  it("a 10 MB student source inside a zip (the folder walk refuses sources over 1 MB; the zip path does not) is not transpiled at gigabytes of grader memory", async () => {
+  it("a 10 MB student source inside a zip is not read (1 MB per source, in a folder or a zip), so it cannot take gigabytes of grader memory", async () => {
     const ids = ["3"];
     const line = `export const junk = [${"1,".repeat(1000)}];\n`;
     const huge = Buffer.from(line.repeat(Math.ceil((10 << 20) / line.length)));
