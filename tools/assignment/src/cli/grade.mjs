@@ -1,15 +1,11 @@
 #!/usr/bin/env node
 // pnpm grade: the per-problem score table and a Gradescope results.json.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { availableParallelism } from "node:os";
+import { resolve } from "node:path";
 import { loadGradingConfig } from "../config.mjs";
-import { gradeProblems, loadChecks, makeKit } from "../grader.mjs";
+import { gradeSubmission, prepareGrading } from "../grade-submission.mjs";
 import { repoRoot } from "../paths.mjs";
 import { gradescopeResults, scoreTable, writeJsonAtomic } from "../report.mjs";
-import { buildSandbox, loadTrustedKernel } from "../sandbox/build.mjs";
-import { isolationSummary } from "../sandbox/isolation.mjs";
-import { gradingSources } from "../workspace.mjs";
 
 const HELP = `Usage: pnpm grade [options]
 
@@ -17,7 +13,17 @@ Grades every sub-problem of grading/points.json: the student's code runs in
 a sandboxed process, the checks run here, and a sub-problem earns its points
 when all of its checks pass. Prints the points per sub-problem and the total.
 
+Usage: pnpm grade --batch DIR [--jobs N] [--out DIR]
+
+Grades a whole class: every folder or zip in DIR (or a Gradescope "Download
+submissions" export) in its own sandbox, N at a time; a second run regrades
+only the submissions whose content, or the official checks, changed. Writes
+grades.csv, each submission's results.json and report.html.
+
 Options
+  --batch DIR        grade every submission in DIR (see above)
+  --jobs N           submissions graded at once (default: the number of cores)
+  --out DIR          where the batch's outputs go (default: out/grading/batch)
   --submission PATH  grade a student's submission (a folder, or the zip that
                      pnpm submit writes) with the official checks, hidden
                      ones included where this repository has them
@@ -31,7 +37,7 @@ Options
   --help             this text`;
 
 function parseArgs(argv) {
-  const options = { submission: null, repo: null, results: null, timeout: null, only: null, requireFull: false, notGraded: null };
+  const options = { submission: null, repo: null, results: null, timeout: null, only: null, requireFull: false, notGraded: null, batch: null, jobs: null, out: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -51,6 +57,12 @@ function parseArgs(argv) {
     } else if (arg === "--only") options.only = value().split(",").map((s) => s.trim());
     else if (arg === "--require-full") options.requireFull = true;
     else if (arg === "--not-graded") options.notGraded = value();
+    else if (arg === "--batch") options.batch = value();
+    else if (arg === "--out") options.out = value();
+    else if (arg === "--jobs") {
+      options.jobs = Number(value());
+      if (!(Number.isInteger(options.jobs) && options.jobs >= 1)) fail(`--jobs must be an integer ≥ 1`);
+    }
     else fail(`unknown option ${arg}`);
   }
   return options;
@@ -83,38 +95,54 @@ if (options.notGraded !== null) {
   process.exit(0);
 }
 
-const work = mkdtempSync(join(tmpdir(), "mytorch-grade-"));
-chmodSync(work, 0o711); // the sandbox inside is readable by the student's process; the grader's kernel (0700) is not
-let notes = [];
-let exitCode = 0;
-try {
-  const sources = gradingSources(official, config, options.submission === null ? null : resolve(cwd, options.submission));
-  const sandbox = buildSandbox(join(work, "sandbox"), sources);
-  notes = sources.notes;
-  for (const note of notes) console.log(`note: ${note}`);
-  const kernel = await loadTrustedKernel(official, join(work, "trusted"));
-  const checks = await loadChecks(official, config, makeKit(kernel, official), options.only);
-  const timeoutSeconds = options.timeout ?? config.timeoutSeconds;
-  console.log(`Grading ${options.submission ?? official} (student code sandboxed: ${isolationSummary(sandbox.dir)}; limit ${timeoutSeconds} s per sub-problem)…`);
-  const results = await gradeProblems({
-    config: { ...config, problems },
-    checks,
-    sandbox,
-    Matrix: kernel.Matrix,
-    timeoutSeconds,
-    onProblem: (r) => console.log(`  ${r.passed ? "PASS" : "FAIL"}  Problem ${r.id}  (${r.seconds.toFixed(1)} s)`),
+if (options.batch !== null) {
+  if (options.submission !== null || options.only !== null) fail("--batch grades every sub-problem of every submission; it takes neither --submission nor --only");
+  const { gradeClass } = await import("../batch/batch.mjs");
+  const { progressReporter } = await import("../batch/progress.mjs");
+  const out = resolve(cwd, options.out ?? "out/grading/batch");
+  const jobs = options.jobs ?? availableParallelism();
+  console.log(`Grading every submission in ${options.batch}, ${jobs} at a time, into ${out}…`);
+  const { rows, skipped, csvPath, reportPath, seconds } = await gradeClass({
+    official, config, dir: resolve(cwd, options.batch), out, jobs,
+    timeoutSeconds: options.timeout ?? config.timeoutSeconds,
+    onProgress: progressReporter(),
   });
-  console.log("\n" + scoreTable(results).join("\n"));
-  writeJsonAtomic(resultsPath, gradescopeResults(results, notes));
-  console.log(`Results: ${resultsPath}`);
-  if (options.requireFull && !results.every((r) => r.passed)) exitCode = 1;
+  const errors = rows.filter((r) => r.status === "error");
+  const totals = rows.map((r) => r.total).sort((a, b) => a - b);
+  console.log(`${rows.length} submissions in ${(seconds / 60).toFixed(1)} min: ${rows.length - skipped} graded, ${skipped} unchanged and skipped, ${errors.length} not gradable`);
+  if (totals.length > 0) console.log(`scores: median ${totals[Math.floor(totals.length / 2)]}, min ${totals[0]}, max ${totals.at(-1)} of ${problems.reduce((s, p) => s + p.points, 0)}`);
+  for (const r of errors) console.log(`  not gradable: ${r.id}: ${r.reason}`);
+  console.log(`grades: ${csvPath}\nreport: ${reportPath}`);
+  process.exit(0);
+}
+
+let exitCode = 0;
+let notes = [];
+try {
+  const context = await prepareGrading(official, config, options.only);
+  const timeoutSeconds = options.timeout ?? config.timeoutSeconds;
+  try {
+    const { results } = await gradeSubmission(context, options.submission === null ? null : resolve(cwd, options.submission), {
+      timeoutSeconds,
+      onStart: (start) => {
+        notes = start.notes;
+        for (const note of notes) console.log(`note: ${note}`);
+        console.log(`Grading ${options.submission ?? official} (student code sandboxed: ${start.isolation}; limit ${timeoutSeconds} s per sub-problem)…`);
+      },
+      onProblem: (r) => console.log(`  ${r.passed ? "PASS" : "FAIL"}  Problem ${r.id}  (${r.seconds.toFixed(1)} s)`),
+    });
+    console.log("\n" + scoreTable(results).join("\n"));
+    writeJsonAtomic(resultsPath, gradescopeResults(results, notes));
+    console.log(`Results: ${resultsPath}`);
+    if (options.requireFull && !results.every((r) => r.passed)) exitCode = 1;
+  } finally {
+    context.close();
+  }
 } catch (error) {
   // Whatever went wrong, Gradescope gets a complete results file listing every sub-problem, all failed.
   const message = error instanceof Error ? error.message : String(error);
   console.error(`grade: ${message}`);
   writeNotGraded(message, notes);
   exitCode = 1;
-} finally {
-  rmSync(work, { recursive: true, force: true });
 }
 process.exit(exitCode);
