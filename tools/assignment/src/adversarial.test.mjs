@@ -31,7 +31,7 @@ import { projectFiles } from "./files.mjs";
 import { repoRoot } from "./paths.mjs";
 import { loadTrustedKernel } from "./sandbox/build.mjs";
 import { config, copyReferenceSources, tempDir } from "./test-helpers.mjs";
-import { crc32 } from "./zip.mjs";
+import { crc32, zipArchive } from "./zip.mjs";
 
 const CLI = join(repoRoot, "tools", "assignment", "src", "cli", "grade.mjs");
 const TAG = randomBytes(6).toString("hex");
@@ -276,45 +276,8 @@ function probeReport(run) {
 
 // ---------------------------------------------------------------- zips
 
-/** A zip of raw entries: { name, data, method = 8, size = data's inflated size, mode = 0o100644 }; data is stored as given. */
-function rawZip(entries) {
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  for (const { name, data, method = 8, size, crc = 0, mode = 0o100644 } of entries) {
-    const nameBytes = Buffer.from(name, "utf8");
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    locals.push(local, nameBytes, data);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE((3 << 8) | 20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE((mode << 16) >>> 0, 38);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, nameBytes);
-    offset += 30 + nameBytes.length + data.length;
-  }
-  const size = centrals.reduce((s, b) => s + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(size, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, ...centrals, end]);
-}
+/** A zip written exactly as given (sizes, CRCs, file types), so that it can lie: the container of zip.mjs. */
+const rawZip = (entries) => zipArchive(entries.map(({ name, data, method = 8, size, crc = 0, mode = 0o100644 }) => ({ name, compressed: data, method, size, crc, mode })));
 
 /** The reference sources as zip entries (what `pnpm submit` would pack). */
 function referenceEntries() {

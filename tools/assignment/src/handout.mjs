@@ -39,6 +39,9 @@ const LEFT_OUT_PATHS = [
   "tools/assignment/src/cli/handout.mjs",
   "tools/assignment/src/cli/autograder.mjs",
   "tools/assignment/src/test-helpers.mjs",
+  "tools/assignment/src/attacks/",
+  "tools/assignment/src/batch/",
+  "tools/assignment/src/cli/generate-class.mjs",
 ];
 
 /**

@@ -2,7 +2,9 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateHandout } from "./handout.mjs";
+import { projectFiles } from "./files.mjs";
+import { generateHandout, isStudentSource } from "./handout.mjs";
+import { findSolutionRegions } from "./regions.mjs";
 import { repoRoot } from "./paths.mjs";
 import { config, copyReferenceSources, runGrade, sh, tempDir } from "./test-helpers.mjs";
 import { unzip } from "./unzip.mjs";
@@ -49,6 +51,29 @@ describe("the student handout, end to end", () => {
     for (const instructor of ["handout", "autograder", "fixtures", "bench"]) expect(scripts).not.toHaveProperty(instructor);
     expect(scripts).toHaveProperty("submit");
     expect(JSON.parse(readFileSync(join(handout, "tools/assignment/package.json"), "utf8")).scripts).not.toHaveProperty("test");
+  });
+
+  // Lines of a solution that are an idiom of the whole library, and that the stub's TODO spells out.
+  const IDIOMS = new Set(["const rng = options.rng ?? defaultRng();"]);
+
+  it("no handed-out file holds a line of any solution region (not in tests, tools, docs or notebooks either)", () => {
+    const solutionLines = new Set();
+    for (const path of projectFiles(repoRoot).filter((p) => isStudentSource(p, config))) {
+      const lines = readFileSync(join(repoRoot, path), "utf8").split("\n");
+      for (const region of findSolutionRegions(lines.join("\n"), path)) {
+        for (const line of lines.slice(region.begin + 1, region.end)) {
+          const code = line.replace(/\/\/.*$/, "").trim();
+          if (code.length >= 16 && !IDIOMS.has(code)) solutionLines.add(code);
+        }
+      }
+    }
+    expect(solutionLines.size).toBeGreaterThan(20);
+    const found = [];
+    for (const path of projectFiles(handout)) {
+      const text = readFileSync(join(handout, path), "utf8");
+      for (const line of solutionLines) if (text.includes(line)) found.push(`${path}: ${line}`);
+    }
+    expect(found).toEqual([]);
   });
 
   it("installs from its own lockfile (frozen, offline)", () => {

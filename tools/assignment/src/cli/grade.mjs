@@ -97,7 +97,8 @@ if (options.notGraded !== null) {
 
 if (options.batch !== null) {
   if (options.submission !== null || options.only !== null) fail("--batch grades every sub-problem of every submission; it takes neither --submission nor --only");
-  const { gradeClass } = await import("../batch/batch.mjs");
+  const batch = await import("../batch/batch.mjs").catch(() => fail("--batch is an instructor tool; it is not part of the student handout"));
+  const { gradeClass } = batch;
   const { progressReporter } = await import("../batch/progress.mjs");
   const out = resolve(cwd, options.out ?? "out/grading/batch");
   const jobs = options.jobs ?? availableParallelism();
