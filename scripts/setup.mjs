@@ -3,7 +3,7 @@
 //   1. makes sure the pinned pnpm (package.json "packageManager") is available,
 //      installing it with npm (globally, or into .tools/ when that is not allowed);
 //   2. installs the workspace with pnpm (frozen lockfile);
-//   3. for the tester notebooks: installs Debian's python3-nbclient, python3-nbconvert, jupyter-notebook and
+//   3. for the tester notebooks and the browser tests: installs Debian's chromium and Debian's python3-nbclient, python3-nbconvert, jupyter-notebook and
 //      dataset-fashion-mnist with apt-get when they are missing and we are root (otherwise it
 //      says what to install), and registers the tslab kernel project-locally in .jupyter/;
 //   4. optionally runs a pnpm command afterwards: `node scripts/setup.mjs --then run main`.
@@ -12,7 +12,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { missingAptPackages, writeKernelSpec } from "./jupyter-kernel.mjs";
+import { aptPackages, missingAptPackages, writeKernelSpec } from "./jupyter-kernel.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { packageManager } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
@@ -54,29 +54,32 @@ if (run(pnpm, ["install", "--frozen-lockfile", "--reporter=append-only"]) !== 0)
   process.exit(1);
 }
 
-/** Debian packages for the notebooks: installed when missing and possible, else named. */
-function ensureNotebookPackages() {
+/** Debian's Chromium, for the playground's browser tests (driven by playwright-core; never downloaded). */
+const browserPackages = existsSync(join(root, "apps", "playground")) ? ["chromium"] : [];
+
+/** Debian packages for the notebooks and the browser tests: installed when missing and possible, else named. */
+function ensureDebianPackages() {
   if (spawnSync("dpkg-query", ["--version"], { env }).error) {
-    console.log("setup: no dpkg here; the notebooks need Python's nbclient and nbconvert and the Fashion-MNIST files (see docs/notebooks.md)");
+    console.log("setup: no dpkg here; the notebooks need Python's nbclient and nbconvert and the Fashion-MNIST files (see docs/notebooks.md), and the browser tests need Chromium (CHROMIUM_PATH)");
     return;
   }
-  const missing = missingAptPackages();
+  const missing = missingAptPackages([...aptPackages, ...browserPackages]);
   if (missing.length === 0) return;
   const command = `apt-get install -y --no-install-recommends ${missing.join(" ")}`;
   const canInstall = process.getuid?.() === 0 && spawnSync("apt-get", ["--version"], { env }).status === 0;
   if (!canInstall) {
-    console.log(`setup: the notebooks need ${missing.join(", ")}; install them with: sudo ${command}`);
+    console.log(`setup: the notebooks and browser tests need ${missing.join(", ")}; install them with: sudo ${command}`);
     return;
   }
-  step(`installing ${missing.join(", ")} for the notebooks (apt-get)`);
+  step(`installing ${missing.join(", ")} for the notebooks and browser tests (apt-get)`);
   const aptEnv = { ...env, DEBIAN_FRONTEND: "noninteractive" };
   const ok =
     run("apt-get", ["update", "-qq"], { env: aptEnv }) === 0 &&
     run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...missing], { env: aptEnv }) === 0;
-  if (!ok) console.log(`setup: apt-get could not install ${missing.join(", ")}; the notebooks will not run until they are installed`);
+  if (!ok) console.log(`setup: apt-get could not install ${missing.join(", ")}; the notebooks and browser tests will fail until they are installed`);
 }
 
-ensureNotebookPackages();
+ensureDebianPackages();
 const kernel = writeKernelSpec();
 if (kernel.dir === null) console.log(`setup: no Jupyter kernel registered: ${kernel.reason}`);
 else step(`tslab kernel registered in ${relative(root, kernel.dir)}/ (Jupyter finds it with JUPYTER_PATH=${join(root, ".jupyter")})`);

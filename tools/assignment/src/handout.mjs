@@ -12,13 +12,16 @@ import { stubRegions } from "./regions.mjs";
 /**
  * Workspace packages left out of the handout: @mytorch/nn and @mytorch/autograd
  * hold working Linear, cross-entropy, SGD and activation code; bench needs nn;
- * parallel serves only the bench. Their folders, and the dependencies on them.
+ * parallel and wasm serve the bench, the trainer and the playground, which
+ * trains with nn. Their folders, and the dependencies on them.
  */
 export const LEFT_OUT_PACKAGES = {
   "packages/nn": "@mytorch/nn",
   "packages/autograd": "@mytorch/autograd",
   "packages/bench": "@mytorch/bench",
   "packages/parallel": "@mytorch/parallel",
+  "packages/wasm": "@mytorch/wasm",
+  "apps/playground": "@mytorch/playground",
 };
 
 /** Root dev dependencies only the left-out packages use. */
