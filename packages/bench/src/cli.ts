@@ -22,9 +22,11 @@ import { median } from "./stats.js";
  * out/bench/threads.json.
  * Part 3, one Fashion-MNIST epoch (784→256→10, batch 256, SGD) for ours on 1
  * and 2 threads (@mytorch/nn), the homework's MLP1 and SGD on 1 thread, and
- * TF.js, each in its own process, timed after 10 warm-up steps on a throwaway
- * copy of the network (their time is reported too).
- * Last, the goals of issue 5 checked against this run (goals.ts).
+ * TF.js on its wasm and cpu backends with the same recipe (the same initial
+ * weights, order of examples, learning rate and batch size), each in its own
+ * process, timed after 10 warm-up steps on a throwaway copy of the network
+ * (their time is reported too).
+ * Last, the goals checked against this run (goals.ts).
  * Writes out/bench/matmul.json and .svg, out/bench/threads.json, out/bench/epoch.json and .svg, out/bench/goals.json.
  */
 const args = new Set(process.argv.slice(2));
@@ -75,13 +77,14 @@ if (!args.has("--no-matmul")) {
 
   run.products = new Map(table.map((t) => [t.shape.id, t.gflops]));
 
-  const header = ["shape", "product", ...COMPETITORS.map((c) => c.id), "1t/ml-matrix", "1t/tfjs", "2t/1t"];
+  const ratio = (a: number, b: number): string => (a / b).toFixed(a / b < 1 ? 2 : 1) + "×";
+  const header = ["shape", "product", ...COMPETITORS.map((c) => c.id), "1t/ml-matrix", "1t/tfjs-cpu", "1t/tfjs-wasm", "2t/tfjs-wasm", "2t/1t"];
   const lines = table.map(({ shape, gflops: g }) => [
     shape.label, shape.product, ...COMPETITORS.map((c) => g[c.id]!.toFixed(2)),
-    (g["ours-1t"]! / g["ml-matrix"]!).toFixed(1) + "×", (g["ours-1t"]! / g["tfjs"]!).toFixed(1) + "×",
-    (g["ours-2t"]! / g["ours-1t"]!).toFixed(2) + "×",
+    ratio(g["ours-1t"]!, g["ml-matrix"]!), ratio(g["ours-1t"]!, g["tfjs-cpu"]!), ratio(g["ours-1t"]!, g["tfjs-wasm"]!),
+    ratio(g["ours-2t"]!, g["tfjs-wasm"]!), (g["ours-2t"]! / g["ours-1t"]!).toFixed(2) + "×",
   ]);
-  console.log(`\nMatrix products, GFLOP/s (median of ${rounds * samples} samples per cell; TF.js in float32, the rest float64)\n`);
+  console.log(`\nMatrix products, GFLOP/s (median of ${rounds * samples} samples per cell; TF.js in float32 on one thread, the rest float64)\n`);
   console.log(markdownTable(header, lines));
   writeFileSync(join(outDir, "matmul.json"), JSON.stringify({ machine, loadAverageEnd: loadavg(), quick, table, samples: Object.fromEntries(samplesOf) }, null, 2));
   writeFileSync(join(outDir, "matmul.svg"), barChart({
@@ -115,15 +118,15 @@ if (!args.has("--no-threads")) {
 
 if (!args.has("--no-epoch")) {
   console.log("\nOne Fashion-MNIST epoch: 784→256 (ReLU)→10, batch 256, SGD lr 0.1, cross-entropy\n");
-  const tfSteps = quick ? "30" : "Infinity";
-  // Ours is quick: several rounds in alternation (a busy minute on the machine hits both),
-  // reported as the median and the range. The homework MLP1 and TF.js run once.
-  const oursRounds = quick ? 1 : 3;
+  // Ours and TF.js WASM are quick: several rounds in alternation (a busy minute on the machine
+  // hits all three), reported as the median and the range. The homework MLP1 and TF.js cpu run once.
+  const rounds = quick ? 1 : 3;
+  const fast = ["ours-1t", "ours-2t", "tfjs-wasm"];
   const runs: (readonly [string, string])[] = [];
-  for (let round = 0; round < oursRounds; round++) {
-    runs.push(...(round % 2 === 0 ? [["ours-1t", "Infinity"], ["ours-2t", "Infinity"]] as const : [["ours-2t", "Infinity"], ["ours-1t", "Infinity"]] as const));
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < fast.length; i++) runs.push([fast[(i + round) % fast.length]!, "Infinity"]);
   }
-  runs.push(["homework-1t", quick ? "60" : "Infinity"], ["tfjs", tfSteps]);
+  runs.push(["homework-1t", quick ? "60" : "Infinity"], ["tfjs-cpu", quick ? "30" : "Infinity"]);
   const byWho = new Map<string, EpochResult[]>();
   for (const [who, steps] of runs) {
     process.stdout.write(`  ${who}…\n`);
@@ -139,8 +142,8 @@ if (!args.has("--no-epoch")) {
   }]));
   const results = [...summaryOf.values()];
   const ours1 = summaryOf.get("ours-1t")!, ours2 = summaryOf.get("ours-2t")!;
-  const tf = summaryOf.get("tfjs")!, homework = summaryOf.get("homework-1t")!;
-  const header = ["who", `epoch (s)${oursRounds > 1 ? `, median (range) of ${oursRounds}` : ""}`, `warm-up, ${WARMUP_STEPS} steps before (s)`, "steps timed", "loss first→last 10", "test accuracy", "Float64Arrays/step", "GCs (pause)"];
+  const tfWasm = summaryOf.get("tfjs-wasm")!, tfCpu = summaryOf.get("tfjs-cpu")!, homework = summaryOf.get("homework-1t")!;
+  const header = ["who", `epoch (s)${rounds > 1 ? `, median (range) of ${rounds}` : ""}`, `warm-up, ${WARMUP_STEPS} steps before (s)`, "steps timed", "loss first→last 10", "test accuracy", "Float64Arrays/step", "GCs (pause)"];
   const lines = results.map((r) => [
     r.who,
     r.secondsAll !== undefined && r.secondsAll.length > 1
@@ -158,8 +161,10 @@ if (!args.has("--no-epoch")) {
     oneThreadSeconds: ours1.seconds,
     twoThreadSeconds: ours2.seconds,
     arraysPerStep: Math.max(ours1.allocation?.arraysPerStep ?? Infinity, ours2.allocation?.arraysPerStep ?? Infinity),
+    tfjsWasmSeconds: tfWasm.seconds,
   };
-  console.log(`\nours/TF.js: ${(tf.seconds / ours1.seconds).toFixed(1)}× faster on 1 thread, ${(tf.seconds / ours2.seconds).toFixed(1)}× on 2`);
+  console.log(`\nours/TF.js wasm: ${(tfWasm.seconds / ours1.seconds).toFixed(2)}× faster on 1 thread, ${(tfWasm.seconds / ours2.seconds).toFixed(2)}× on 2 (TF.js wasm on one thread)`);
+  console.log(`ours/TF.js cpu: ${(tfCpu.seconds / ours1.seconds).toFixed(1)}× faster on 1 thread, ${(tfCpu.seconds / ours2.seconds).toFixed(1)}× on 2`);
   console.log(`ours/homework MLP1 (1 thread): ${(homework.seconds / ours1.seconds).toFixed(2)}× faster (no dL/dX of the data, no allocation)`);
   writeFileSync(join(outDir, "epoch.json"), JSON.stringify({ machine, loadAverageEnd: loadavg(), quick, results }, null, 2));
   writeFileSync(join(outDir, "epoch.svg"), barChart({
@@ -171,7 +176,7 @@ if (!args.has("--no-epoch")) {
   }));
 }
 const goals = checkGoals(run);
-console.log(`\nThe goals of issue 5 in this run${quick ? " (--quick: fewer samples)" : ""} (a two-thread goal is machine-limited when the cores together gave less than the goal)\n`);
+console.log(`\nThe goals in this run${quick ? " (--quick: fewer samples)" : ""} (a two-thread goal is machine-limited when the cores together gave less than the goal)\n`);
 console.log(markdownTable(["goal", "measured", "status"], goals.map((g) => [g.goal, g.measured, g.status])));
 writeFileSync(join(outDir, "goals.json"), JSON.stringify({ machine, loadAverageEnd: loadavg(), quick, goals }, null, 2));
 

@@ -2,6 +2,7 @@ import { Matrix } from "@mytorch/matrix";
 import { useParallelMatmul } from "@mytorch/parallel";
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
+import "@tensorflow/tfjs-backend-wasm";
 import { Matrix as MlMatrix } from "ml-matrix";
 import type { BenchShape } from "./shapes.js";
 
@@ -66,29 +67,37 @@ const mlMatrix: Competitor = {
   },
 };
 
-const tfjs: Competitor = {
-  id: "tfjs",
-  label: "TF.js 4.22 cpu (float32)",
-  async setup() {
-    await tf.setBackend("cpu");
-    await tf.ready();
-  },
-  prepare(shape) {
-    const { a: [ar, ac], b: [br, bc] } = storedShapes(shape);
-    const a = new Float32Array(ar * ac), b = new Float32Array(br * bc);
-    fill(a, 1);
-    fill(b, 2);
-    const A = tf.tensor2d(a, [ar, ac]), B = tf.tensor2d(b, [br, bc]);
-    const transposeA = shape.product === "Aᵀ·B", transposeB = shape.product === "A·Bᵀ";
-    return () => {
-      const C = tf.matMul(A, B, transposeA, transposeB);
-      C.dataSync(); // the CPU backend computes eagerly; read the result as the others return it
-      C.dispose();
-    };
-  },
-};
+/**
+ * TF.js 4.22 on one of its backends, float32: "cpu" (plain JavaScript, the
+ * slowest) or "wasm" (XNNPACK with SIMD, the fastest a JavaScript user would
+ * pick; one thread in Node). Both compute eagerly; the result is read back as
+ * the others return theirs.
+ */
+function tfjs(backend: "cpu" | "wasm"): Competitor {
+  return {
+    id: `tfjs-${backend}`,
+    label: `TF.js 4.22 ${backend} (float32)`,
+    async setup() {
+      if (!(await tf.setBackend(backend))) throw new Error(`bench: TF.js backend "${backend}" did not initialise`);
+      await tf.ready();
+    },
+    prepare(shape) {
+      const { a: [ar, ac], b: [br, bc] } = storedShapes(shape);
+      const a = new Float32Array(ar * ac), b = new Float32Array(br * bc);
+      fill(a, 1);
+      fill(b, 2);
+      const A = tf.tensor2d(a, [ar, ac]), B = tf.tensor2d(b, [br, bc]);
+      const transposeA = shape.product === "Aᵀ·B", transposeB = shape.product === "A·Bᵀ";
+      return () => {
+        const C = tf.matMul(A, B, transposeA, transposeB);
+        C.dataSync();
+        C.dispose();
+      };
+    },
+  };
+}
 
-export const COMPETITORS: readonly Competitor[] = [ours(1), ours(2), mlMatrix, tfjs];
+export const COMPETITORS: readonly Competitor[] = [ours(1), ours(2), mlMatrix, tfjs("cpu"), tfjs("wasm")];
 
 export function competitorById(id: string): Competitor {
   const found = COMPETITORS.find((c) => c.id === id);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { GOALS, MAIN_SHAPES, SKINNY_SHAPE, THIN_SHAPES, THREAD_SHAPES, checkGoals, type PairedResult, type ProductSpeeds } from "./goals.js";
 
-/** Every shape at the given speeds: ours 1t, ours 2t, ml-matrix, TF.js. */
+/** Every shape at the given speeds: ours 1t, ours 2t, ml-matrix, TF.js cpu (TF.js wasm is not a product goal's peer). */
 function speeds(ours: number, others: number, overrides: Record<string, Record<string, number>> = {}): ProductSpeeds {
   const shapes = [...MAIN_SHAPES, SKINNY_SHAPE, ...THIN_SHAPES];
-  return new Map(shapes.map((s) => [s, { "ours-1t": ours, "ours-2t": 2 * ours, "ml-matrix": others, tfjs: others, ...overrides[s] }]));
+  return new Map(shapes.map((s) => [s, { "ours-1t": ours, "ours-2t": 2 * ours, "ml-matrix": others, "tfjs-cpu": others, "tfjs-wasm": 4 * ours, ...overrides[s] }]));
 }
 
 const paired = (medianRatio: number, ceiling: number): PairedResult[] =>
@@ -17,9 +17,12 @@ describe("checkGoals", () => {
     const checks = checkGoals({
       products: speeds(GOALS.mainGflops, GOALS.mainGflops / GOALS.ratioToOthers),
       paired: paired(GOALS.twoThreadRatio, 2),
-      epoch: { oneThreadSeconds: GOALS.epochOneThreadSeconds, twoThreadSeconds: GOALS.epochTwoThreadSeconds, arraysPerStep: 0 },
+      epoch: {
+        oneThreadSeconds: 6, twoThreadSeconds: 3, arraysPerStep: 0,
+        tfjsWasmSeconds: 9, // 1.5× the 1-thread epoch, 3× the 2-thread one
+      },
     });
-    expect(checks).toHaveLength(4 + THREAD_SHAPES.length + 3);
+    expect(checks).toHaveLength(4 + THREAD_SHAPES.length + 5);
     expect(statuses(checks).every((s) => s === "met")).toBe(true);
   });
 
@@ -27,7 +30,7 @@ describe("checkGoals", () => {
     const checks = checkGoals({
       products: speeds(7, 0.6, {
         sq128: { "ours-1t": 4.99 },         // one main shape under 5 GFLOP/s
-        skinny: { tfjs: 7 / 4.9 },          // TF.js within 4.9× on the skinny shape
+        skinny: { "tfjs-cpu": 7 / 4.9 },    // TF.js cpu within 4.9× on the skinny shape
         k1: { "ours-1t": 1, "ml-matrix": 0.6 }, // k = 1 only 1.7× ml-matrix
       }),
     });
@@ -49,8 +52,17 @@ describe("checkGoals", () => {
   });
 
   it("misses the epoch goals just over the limits, and says which parts were not run", () => {
-    const checks = checkGoals({ epoch: { oneThreadSeconds: 10.01, twoThreadSeconds: 6.01, arraysPerStep: 2 } });
-    expect(statuses(checks)).toEqual([...Array<string>(5).fill("not run"), "missed", "missed", "missed"]);
+    const checks = checkGoals({ epoch: { oneThreadSeconds: 10.01, twoThreadSeconds: 6.01, arraysPerStep: 2, tfjsWasmSeconds: 15 } });
+    expect(statuses(checks)).toEqual([...Array<string>(5).fill("not run"), "missed", "missed", "missed", "missed", "missed"]);
+    expect(checks.at(-2)!.measured).toBe("1.50× (15.00 s / 10.01 s)");
+  });
+
+  it("calls the two-thread epoch goal against TF.js WASM machine-limited only when no split could reach it", () => {
+    const epoch = { oneThreadSeconds: 8, twoThreadSeconds: 5, arraysPerStep: 0, tfjsWasmSeconds: 12 }; // 1.5× and 2.4×
+    const slowCores = checkGoals({ paired: paired(1.6, 1.9), epoch }).at(-1)!; // 1.5 × 1.9 = 2.85 < 3
+    const fastCores = checkGoals({ paired: paired(1.6, 2.05), epoch }).at(-1)!; // 1.5 × 2.05 = 3.08 ≥ 3
+    expect([slowCores.status, fastCores.status]).toEqual(["machine-limited", "missed"]);
+    expect(slowCores.measured).toBe("2.40× (12.00 s / 5.00 s); 1-thread ratio × two-core ceiling = 2.85×");
   });
 
   it("refuses a run whose table lacks a shape the goals need", () => {

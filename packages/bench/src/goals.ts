@@ -1,5 +1,5 @@
 /**
- * The goals of issue 5, checked against one bench run's numbers.
+ * The bench's goals (issues 5 and 18), checked against one bench run's numbers.
  *
  * Each goal reads the parts of the run it needs; a part that was skipped
  * (--no-matmul, --no-threads, --no-epoch) leaves its goals "not run".
@@ -8,7 +8,7 @@
  * the two cores give at that moment (see ceiling.ts).
  */
 
-/** GFLOP/s per competitor id ("ours-1t", "ours-2t", "ml-matrix", "tfjs") for one shape id. */
+/** GFLOP/s per competitor id ("ours-1t", "ours-2t", "ml-matrix", "tfjs-cpu", "tfjs-wasm") for one shape id. */
 export type ProductSpeeds = ReadonlyMap<string, Readonly<Record<string, number>>>;
 
 /** One shape of the paired two-thread part: median of the per-round 2t/1t ratios, and the two-core ceiling. */
@@ -20,11 +20,12 @@ export interface PairedResult {
   ceiling: number;
 }
 
-/** One epoch part's results: median seconds, and Float64Arrays allocated per steady-state step. */
+/** One epoch part's results: median seconds, Float64Arrays allocated per steady-state step, TF.js WASM's median seconds. */
 export interface EpochSummary {
   oneThreadSeconds: number;
   twoThreadSeconds: number;
   arraysPerStep: number;
+  tfjsWasmSeconds: number;
 }
 
 export type GoalStatus = "met" | "missed" | "machine-limited" | "not run";
@@ -39,6 +40,11 @@ export interface BenchRun {
   products?: ProductSpeeds;
   paired?: readonly PairedResult[];
   epoch?: EpochSummary;
+}
+
+/** The two-core ceiling of the run (the best of the paired shapes'), if the paired part ran. */
+function twoCoreCeiling(paired: readonly PairedResult[] | undefined): number | undefined {
+  return paired === undefined || paired.length === 0 ? undefined : Math.max(...paired.map((p) => p.ceiling));
 }
 
 /** Squares 128…1024 and the MLP's three products: ≥ 5 GFLOP/s on one thread, ≥ 5× the others. */
@@ -59,21 +65,24 @@ export const GOALS = {
   epochOneThreadSeconds: 10,
   epochTwoThreadSeconds: 6,
   arraysPerStep: 1,
+  epochOneThreadVsTfjsWasm: 1.5,
+  epochTwoThreadVsTfjsWasm: 3,
 } as const;
 
-const COMPETITORS_COMPARED = ["ml-matrix", "tfjs"] as const;
+/** The other pure-JavaScript options; TF.js WASM (SIMD, float32) is compared on the epoch, where it counts. */
+const COMPETITORS_COMPARED = ["ml-matrix", "tfjs-cpu"] as const;
 
-/** Checks every goal of issue 5 that the run measured. */
+/** Checks every goal that the run measured. */
 export function checkGoals(run: BenchRun): GoalCheck[] {
-  return [...productGoals(run.products), ...threadGoals(run.paired), ...epochGoals(run.epoch)];
+  return [...productGoals(run.products), ...threadGoals(run.paired), ...epochGoals(run.epoch, twoCoreCeiling(run.paired))];
 }
 
 function productGoals(products: ProductSpeeds | undefined): GoalCheck[] {
   const goals = [
     `1 thread ≥ ${GOALS.mainGflops} GFLOP/s on squares 128…1024 and the MLP products`,
     `1 thread ≥ ${GOALS.skinnyGflops} GFLOP/s on (256×256)·(256×10)`,
-    `1 thread ≥ ${GOALS.ratioToOthers}× ml-matrix and TF.js on those shapes`,
-    `one row and k = 1: no cliff (≥ ${GOALS.thinRatioToOthers}× ml-matrix and TF.js)`,
+    `1 thread ≥ ${GOALS.ratioToOthers}× ml-matrix and TF.js cpu on those shapes`,
+    `one row and k = 1: no cliff (≥ ${GOALS.thinRatioToOthers}× ml-matrix and TF.js cpu)`,
   ];
   if (products === undefined) return goals.map(notRun);
   const speed = (shape: string, who: string): number => {
@@ -112,17 +121,37 @@ function threadGoals(paired: readonly PairedResult[] | undefined): GoalCheck[] {
   });
 }
 
-function epochGoals(epoch: EpochSummary | undefined): GoalCheck[] {
+/**
+ * The epoch goals. The two-thread ratio against TF.js WASM is machine-limited
+ * when even a perfect split (the one-thread ratio times the run's two-core
+ * ceiling) would stay under the goal.
+ */
+function epochGoals(epoch: EpochSummary | undefined, ceiling: number | undefined): GoalCheck[] {
   const goals = [
     `one epoch ≤ ${GOALS.epochOneThreadSeconds} s on 1 thread`,
     `one epoch ≤ ${GOALS.epochTwoThreadSeconds} s on 2 threads`,
     `a training step allocates (almost) nothing (≤ ${GOALS.arraysPerStep} Float64Array)`,
+    `one epoch on 1 thread ≥ ${GOALS.epochOneThreadVsTfjsWasm}× faster than TF.js WASM`,
+    `one epoch on 2 threads ≥ ${GOALS.epochTwoThreadVsTfjsWasm}× faster than TF.js WASM`,
   ];
   if (epoch === undefined) return goals.map(notRun);
+  const oneThread = epoch.tfjsWasmSeconds / epoch.oneThreadSeconds;
+  const twoThreads = epoch.tfjsWasmSeconds / epoch.twoThreadSeconds;
+  const reachable = ceiling === undefined ? undefined : oneThread * ceiling;
+  const twoThreadStatus: GoalStatus =
+    twoThreads >= GOALS.epochTwoThreadVsTfjsWasm ? "met"
+    : reachable !== undefined && reachable < GOALS.epochTwoThreadVsTfjsWasm ? "machine-limited"
+    : "missed";
   return [
     { goal: goals[0]!, measured: `${epoch.oneThreadSeconds.toFixed(2)} s`, status: atMost(epoch.oneThreadSeconds, GOALS.epochOneThreadSeconds) },
     { goal: goals[1]!, measured: `${epoch.twoThreadSeconds.toFixed(2)} s`, status: atMost(epoch.twoThreadSeconds, GOALS.epochTwoThreadSeconds) },
     { goal: goals[2]!, measured: `${epoch.arraysPerStep} per step`, status: atMost(epoch.arraysPerStep, GOALS.arraysPerStep) },
+    { goal: goals[3]!, measured: `${oneThread.toFixed(2)}× (${epoch.tfjsWasmSeconds.toFixed(2)} s / ${epoch.oneThreadSeconds.toFixed(2)} s)`, status: atLeast(oneThread, GOALS.epochOneThreadVsTfjsWasm) },
+    {
+      goal: goals[4]!,
+      measured: `${twoThreads.toFixed(2)}× (${epoch.tfjsWasmSeconds.toFixed(2)} s / ${epoch.twoThreadSeconds.toFixed(2)} s)${reachable === undefined ? "" : `; 1-thread ratio × two-core ceiling = ${reachable.toFixed(2)}×`}`,
+      status: twoThreadStatus,
+    },
   ];
 }
 

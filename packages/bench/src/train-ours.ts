@@ -39,6 +39,17 @@ interface Trainable {
   predict(X: Matrix): Matrix;
 }
 
+/**
+ * The network's initial weights, as both of our variants draw them (seed 0,
+ * the homework init N(0, 0.01), b = 0): W₁ (784×256), b₁ (1×256), W₂ (256×10),
+ * b₂ (1×10). TF.js starts from a float32 copy of these (train-tfjs.ts).
+ */
+export function initialWeights(): { W1: Matrix; b1: Matrix; W2: Matrix; b2: Matrix } {
+  const rng = createRng(0);
+  const first = new Linear(784, HIDDEN, { rng }), second = new Linear(HIDDEN, 10, { rng });
+  return { W1: first.W, b1: first.b, W2: second.W, b2: second.b };
+}
+
 function makeTrainable(variant: OursVariant): Trainable {
   const rng = createRng(0);
   if (variant === "homework") {

@@ -1,7 +1,13 @@
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
+import "@tensorflow/tfjs-backend-wasm";
+import type { Matrix } from "@mytorch/matrix";
 import { BATCH, HIDDEN, LEARNING_RATE, WARMUP_STEPS, type EpochResult } from "./epoch-result.js";
 import { permutation, type FashionMnist, type Split } from "./fashion-mnist.js";
+import { initialWeights } from "./train-ours.js";
+
+/** TF.js's backends compared: "cpu" (plain JavaScript) and "wasm" (XNNPACK, SIMD). */
+export type TfjsBackend = "cpu" | "wasm";
 
 /** The batch at order[start…start+rows) as float32 tensors X (rows × 784) and one-hot Y (rows × 10). */
 function batchTensors(split: Split, order: Int32Array, start: number, rows: number): { X: tf.Tensor2D; Y: tf.Tensor2D } {
@@ -15,26 +21,26 @@ function batchTensors(split: Split, order: Int32Array, start: number, rows: numb
 }
 
 /**
- * The same epoch in TF.js (tfjs-core + the CPU backend, float32): the same
- * architecture, initial scale N(0, 0.01), softmax cross-entropy, SGD lr 0.1,
- * batch 256, the same order of examples. tfjs-core ships no gradient
+ * The same epoch in TF.js (tfjs-core on the cpu or wasm backend, float32),
+ * the same recipe: the same architecture, the same initial weights (a float32
+ * copy of ours), softmax cross-entropy, SGD lr 0.1, batch 256, the same order
+ * of examples. tfjs-core ships no gradient
  * functions (they come with the full @tensorflow/tfjs bundle), so the
  * backward pass is written out as in our layers; like our nn library's
  * backwardParameters (and unlike the homework MLP1), it does not compute
  * dL/dX of the first layer.
  */
-export async function trainTfjs(data: FashionMnist, maxSteps: number): Promise<EpochResult> {
-  await tf.setBackend("cpu");
+export async function trainTfjs(data: FashionMnist, maxSteps: number, backend: TfjsBackend): Promise<EpochResult> {
+  if (!(await tf.setBackend(backend))) throw new Error(`trainTfjs: TF.js backend "${backend}" did not initialise`);
   await tf.ready();
-  tf.randomNormal([1], 0, 1, "float32", 0).dispose();
-  /** The network's variables, from the same seeds every time: W ~ N(0, 0.1²), b = 0. */
-  const initialWeights = (): { W1: tf.Variable; b1: tf.Variable; W2: tf.Variable; b2: tf.Variable } => ({
-    W1: tf.variable(tf.randomNormal([784, HIDDEN], 0, 0.1, "float32", 1)),
-    b1: tf.variable(tf.zeros([1, HIDDEN])),
-    W2: tf.variable(tf.randomNormal([HIDDEN, 10], 0, 0.1, "float32", 2)),
-    b2: tf.variable(tf.zeros([1, 10])),
+  const start64 = initialWeights();
+  const variable = (M: Matrix): tf.Variable => tf.variable(tf.tensor2d(Float32Array.from(M.data), [M.rows, M.cols]));
+  /** The network's variables: a float32 copy of our initial weights. */
+  const startingPoint = (): { W1: tf.Variable; b1: tf.Variable; W2: tf.Variable; b2: tf.Variable } => ({
+    W1: variable(start64.W1), b1: variable(start64.b1), W2: variable(start64.W2), b2: variable(start64.b2),
   });
-  let { W1, b1, W2, b2 } = initialWeights(); // a throwaway copy for the warm-up (see trainOurs)
+  if (start64.W1.cols !== HIDDEN) throw new Error("trainTfjs: initial weights of the wrong width");
+  let { W1, b1, W2, b2 } = startingPoint(); // a throwaway copy for the warm-up (see trainOurs)
   const forward = (X: tf.Tensor2D): tf.Tensor2D => tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(X, W1), b1)), W2), b2);
 
   /** One SGD step on a batch; returns the mean cross-entropy. */
@@ -79,7 +85,7 @@ export async function trainTfjs(data: FashionMnist, maxSteps: number): Promise<E
   for (let step = 0; step < WARMUP_STEPS; step++) stepOnBatch(step);
   const warmupSeconds = (performance.now() - warmupStart) / 1000;
   for (const v of [W1, b1, W2, b2]) v.dispose();
-  ({ W1, b1, W2, b2 } = initialWeights());
+  ({ W1, b1, W2, b2 } = startingPoint());
 
   const losses: number[] = [];
   const start = performance.now();
@@ -94,7 +100,7 @@ export async function trainTfjs(data: FashionMnist, maxSteps: number): Promise<E
   }
   const mean = (v: number[]): number => v.reduce((x, y) => x + y, 0) / Math.max(1, v.length);
   return {
-    who: "TF.js cpu (float32)",
+    who: `TF.js ${backend} (float32)`,
     seconds,
     warmupSeconds,
     steps,
