@@ -6,13 +6,13 @@ import { dirname } from "node:path";
 import { syntheticRegression, type Dataset, type LabeledData, type RegressionData } from "@mytorch/data";
 import { loadFashionMnistFromDisk } from "@mytorch/data/node";
 import { CrossEntropyLoss, MSELoss } from "@mytorch/loss";
-import { createRng, type Rng } from "@mytorch/matrix";
+import { createRng, getMatmulBackend, setMatmulBackend, type MatmulBackend, type Rng } from "@mytorch/matrix";
 import { MLP0, MLP1, MLP4 } from "@mytorch/mlp";
 import { SGD } from "@mytorch/optim";
 import { barChart, chartGrid, lineChart } from "@mytorch/plot";
 import { fit, type BatchInfo, type History } from "../fit.js";
 import { ProgressBar, formatLoss, formatPercent, type TextStream } from "./progress.js";
-import { REGRESSION_SIZES, type ModelName, type TrainOptions } from "./train-options.js";
+import { REGRESSION_SIZES, type KernelName, type ModelName, type TrainOptions } from "./train-options.js";
 
 export interface TrainIo {
   stdout: TextStream;
@@ -26,6 +26,10 @@ export interface TrainResult {
   /** MLP0 on the regression task: the learned weights and bias. */
   learned?: { w: number[]; b: number };
   svgPath: string;
+  /** The trained model. */
+  model: MLP0 | MLP1 | MLP4;
+  /** The backend that ran the products, e.g. "single-thread" or "wasm-simd". */
+  kernel: string;
 }
 
 /** The data of a task, with what the model needs to know about it. */
@@ -58,6 +62,45 @@ async function loadTask(options: TrainOptions, rng: Rng, log: TextStream): Promi
   }
 }
 
+/** Installs a kernel: the message for stderr, and the backend it replaced (null if it installed none). */
+type KernelInstaller = () => Promise<{ message: string; previous: MatmulBackend | null }>;
+
+/** The kernels besides "ts" that this repository has. */
+const KERNEL_INSTALLERS: Partial<Record<KernelName, KernelInstaller>> = {
+  // BEGIN EXTENSION (@mytorch/wasm is not part of the student handout)
+  wasm: installWasmKernel,
+  // END EXTENSION
+};
+
+// BEGIN EXTENSION (@mytorch/wasm is not part of the student handout)
+/** The WebAssembly SIMD kernel (the same bits as the TS kernel), or the TS kernel with the reason where SIMD is missing. */
+async function installWasmKernel(): Promise<{ message: string; previous: MatmulBackend | null }> {
+  const { WasmUnavailableError, useWasmMatmul } = await import("@mytorch/wasm");
+  try {
+    const previous = useWasmMatmul();
+    return { message: "kernel: wasm-simd (WebAssembly SIMD, the same numbers as the TypeScript kernel)", previous };
+  } catch (error) {
+    if (!(error instanceof WasmUnavailableError)) throw error;
+    return { message: `kernel: ${error.message}`, previous: null };
+  }
+}
+// END EXTENSION
+
+/** Runs the products on the kernel --kernel names; returns how to restore the previous backend. */
+async function installKernel(kernel: KernelName, log: TextStream): Promise<() => void> {
+  if (kernel === "ts") return () => {};
+  const install = KERNEL_INSTALLERS[kernel];
+  if (install === undefined) {
+    log.write(`kernel: --kernel ${kernel} needs a package this repository does not have; the TypeScript kernel stays in use\n`);
+    return () => {};
+  }
+  const { message, previous } = await install();
+  log.write(`${message}\n`);
+  return () => {
+    if (previous !== null) setMatmulBackend(previous);
+  };
+}
+
 function buildModel(name: ModelName, inFeatures: number, hidden: number[], outFeatures: number, rng: Rng): MLP0 | MLP1 | MLP4 {
   switch (name) {
     case "mlp0":
@@ -71,6 +114,15 @@ function buildModel(name: ModelName, inFeatures: number, hidden: number[], outFe
 
 /** Runs one training as the options say; progress on io.stderr, results on io.stdout. */
 export async function runTrain(options: TrainOptions, io: TrainIo): Promise<TrainResult> {
+  const restoreKernel = await installKernel(options.kernel, io.stderr);
+  try {
+    return await train(options, io);
+  } finally {
+    restoreKernel();
+  }
+}
+
+async function train(options: TrainOptions, io: TrainIo): Promise<TrainResult> {
   const rng = createRng(options.seed); // one stream: the data (regression), the initial weights, the shuffling
   const data = await loadTask(options, rng, io.stderr);
   const labelled = "labels" in data.train;
@@ -106,7 +158,7 @@ export async function runTrain(options: TrainOptions, io: TrainIo): Promise<Trai
     ? fit(model, criterion, optimizer, data.train as LabeledData, { ...fitOptions, test: data.test as LabeledData })
     : fit(model, criterion, optimizer, data.train as RegressionData, { ...fitOptions, test: data.test as RegressionData });
 
-  const result: TrainResult = { history, lossCurve, svgPath: options.out };
+  const result: TrainResult = { history, lossCurve, svgPath: options.out, model, kernel: getMatmulBackend().name };
   const last = history.epochs.at(-1)!;
   const lines: string[] = [];
   if (last.testAccuracy !== undefined) lines.push(`final test accuracy: ${formatPercent(last.testAccuracy)} (${count(data.test)} test examples)`);

@@ -18,6 +18,7 @@ describe("parseTrainArgs: defaults", () => {
       lr: 0.02,
       momentum: 0.9,
       seed: 0,
+      kernel: "ts",
       out: "out/train/fashion-mnist-mlp1.svg",
     });
   });
@@ -32,6 +33,7 @@ describe("parseTrainArgs: defaults", () => {
       lr: 0.03,
       momentum: 0,
       seed: 0,
+      kernel: "ts",
       out: "out/train/regression-mlp0.svg",
     });
   });
@@ -47,10 +49,10 @@ describe("parseTrainArgs: values", () => {
   it("reads every option, as --name value and as --name=value", () => {
     const options = parse(
       "--task=fashion-mnist", "--model", "mlp1", "--hidden=128", "--epochs", "2", "--batch-size=32", "--lr", "0.05",
-      "--momentum", "0.5", "--seed", "7", "--data-dir", "/data", "--limit-train", "1000", "--limit-test=500", "--out", "a/b.svg",
+      "--momentum", "0.5", "--seed", "7", "--kernel", "wasm", "--data-dir", "/data", "--limit-train", "1000", "--limit-test=500", "--out", "a/b.svg",
     );
     expect(options).toEqual({
-      task: "fashion-mnist", model: "mlp1", hidden: [128], epochs: 2, batchSize: 32, lr: 0.05, momentum: 0.5, seed: 7,
+      task: "fashion-mnist", model: "mlp1", hidden: [128], epochs: 2, batchSize: 32, lr: 0.05, momentum: 0.5, seed: 7, kernel: "wasm",
       dataDir: "/data", limitTrain: 1000, limitTest: 500, out: "a/b.svg",
     });
   });
@@ -77,6 +79,7 @@ describe("parseTrainArgs: errors", () => {
     [["--seed", "-1"], /^--seed must be an integer ≥ 0, got '-1'$/],
     [["--task", "mnist"], /^--task must be one of fashion-mnist, regression, circle, got 'mnist'$/],
     [["--model", "mlp2"], /^--model must be one of mlp0, mlp1, mlp4, got 'mlp2'$/],
+    [["--kernel", "gpu"], /^--kernel must be one of ts, wasm, got 'gpu'$/],
     [["--model", "mlp0", "--hidden", "5"], /^--hidden does not apply to mlp0 \(it has no hidden layer\)$/],
     [["--hidden", "64,32"], /^--hidden for mlp1 must be one width, got 2: '64,32'$/],
     [["--model", "mlp4", "--hidden", "1,2"], /^--hidden for mlp4 must be one width or four, got 2: '1,2'$/],
@@ -123,5 +126,6 @@ describe("--task circle", () => {
   it("rejects the options that belong to the MLP tasks, naming the option", () => {
     expect(() => parseTrainArgs(["--task", "circle", "--model", "mlp4"])).toThrow(/^--model does not apply to --task circle/);
     expect(() => parseTrainArgs(["--task", "circle", "--lr", "0.1"])).toThrow(/^--lr does not apply to --task circle/);
+    expect(() => parseTrainArgs(["--task", "circle", "--kernel", "wasm"])).toThrow(/^--kernel does not apply to --task circle \(/);
   });
 });

@@ -39,6 +39,9 @@ export const NOT_FOR_CIRCLE = ["model", "hidden", "batch-size", "lr", "momentum"
 export type TaskName = keyof typeof TASKS;
 export const MODELS = ["mlp0", "mlp1", "mlp4"] as const;
 export type ModelName = (typeof MODELS)[number];
+/** Matrix-product kernels: the pure-TypeScript one (the reference), or WebAssembly SIMD (@mytorch/wasm, the same bits). */
+export const KERNELS = ["ts", "wasm"] as const;
+export type KernelName = (typeof KERNELS)[number];
 
 /** Hidden widths when --hidden is not given. */
 export const DEFAULT_HIDDEN: Record<ModelName, number[]> = { mlp0: [], mlp1: [256], mlp4: [256, 128, 64, 32] };
@@ -55,6 +58,8 @@ export interface TrainOptions {
   lr: number;
   momentum: number;
   seed: number;
+  /** Where the matrix products run: "ts" (default) or "wasm" (same bits, faster; the TS kernel where SIMD is missing). */
+  kernel: KernelName;
   /** Where to look first for Fashion-MNIST. */
   dataDir?: string;
   limitTrain?: number;
@@ -96,6 +101,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: "lr", value: "X", help: "SGD learning rate, > 0", defaultText: perTask("lr", (t) => t.lr) },
   { name: "momentum", value: "X", help: "SGD momentum μ in [0, 1): v = μ·v + g, W = W − lr·v", defaultText: perTask("momentum", (t) => t.momentum) },
   { name: "seed", value: "N", help: "seed of the Rng for the initial weights, the shuffling and the synthetic data", defaultText: "0" },
+  { name: "kernel", value: "NAME", help: "matrix-product kernel: ts (pure TypeScript) | wasm (WebAssembly SIMD: the same numbers, faster; falls back to ts with a message where SIMD is missing)", defaultText: "ts" },
   { name: "data-dir", value: "DIR", help: "where to look first for the Fashion-MNIST IDX files (plain or .gz)", defaultText: "$MYTORCH_DATA_DIR, then /usr/share/datasets/fashion-mnist" },
   { name: "limit-train", value: "N", help: "use only the first N training examples (regression: generate N)", defaultText: `all (regression: ${REGRESSION_SIZES.train})` },
   { name: "limit-test", value: "N", help: "use only the first N test examples (regression: generate N)", defaultText: `all (regression: ${REGRESSION_SIZES.test})` },
@@ -127,6 +133,7 @@ export function trainHelp(): string {
     "  pnpm train --task fashion-mnist --model mlp1 --epochs 5",
     "  pnpm train --task regression",
     "  pnpm train --task circle",
+    "  pnpm train --kernel wasm --epochs 1",
     "  pnpm train --model mlp4 --hidden 512,256,128,64 --lr 0.05 --limit-train 10000",
     "",
   ].join("\n");
@@ -169,6 +176,9 @@ export function parseTrainArgs(argv: readonly string[]): ParsedArgs {
     const misplaced = NOT_FOR_CIRCLE.find((name) => raw.has(name));
     if (misplaced) throw new UsageError(`--${misplaced} does not apply to --task circle (its network and each row's optimizer settings are the seed's; --epochs, --seed and --out do)`);
   }
+  if (task === "circle" && raw.has("kernel")) {
+    throw new UsageError("--kernel does not apply to --task circle (its 25-wide products are too small for the kernel to matter; the wasm kernel would hand them to the TS kernel anyway)");
+  }
   const defaults = TASKS[task];
   const model = oneOf("model", raw.get("model") ?? defaults.model, MODELS);
   const options: TrainOptions = {
@@ -180,6 +190,7 @@ export function parseTrainArgs(argv: readonly string[]): ParsedArgs {
     lr: number("lr", raw.get("lr"), defaults.lr, (x) => x > 0, "> 0"),
     momentum: number("momentum", raw.get("momentum"), defaults.momentum, (x) => x >= 0 && x < 1, "in [0, 1)"),
     seed: integer("seed", raw.get("seed"), 0, 0),
+    kernel: oneOf("kernel", raw.get("kernel") ?? "ts", KERNELS),
     out: raw.get("out") ?? `out/train/${task}-${model}.svg`,
   };
   const dataDir = raw.get("data-dir");
