@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Matrix, createRng, getMatmulBackend, setMatmulBackend, singleThreadBackend } from "@mytorch/matrix";
+import { WasmUnavailableError } from "@mytorch/wasm";
 import { ParallelMatmul, stopParallelMatmul, useParallelMatmul } from "./parallel-backend.js";
 
 // The workers run dist/worker.js: `pnpm test` builds the package first.
@@ -70,6 +71,28 @@ describe("useParallelMatmul", () => {
       expect(warn).toHaveBeenCalledTimes(1);
     } finally {
       warn.mockRestore();
+    }
+  });
+
+  for (const [m, k, n] of [[256, 784, 256], [784, 256, 256], [301, 257, 129]] as const) {
+    it(`kernel "wasm": (${m}×${k})·(${k}×${n}) on 2 threads equals the TS kernel on one thread exactly`, () => {
+      const expected = products(m, k, n, 5 * m + k);
+      const backend = useParallelMatmul({ threads: 2, minWork: 0, kernel: "wasm" })!;
+      expect(backend.name).toBe("parallel(2, wasm-simd)");
+      const actual = products(m, k, n, 5 * m + k);
+      for (let e = 0; e < 3; e++) expect(actual[e]!.equals(expected[e]!)).toBe(true);
+      expect(backend.stats.parallel).toBeGreaterThan(0);
+    });
+  }
+
+  it('kernel "wasm" without WebAssembly SIMD: WasmUnavailableError, and the backend stays as it was', () => {
+    const api = (globalThis as unknown as { WebAssembly: { validate(bytes: Uint8Array): boolean } }).WebAssembly;
+    const validate = vi.spyOn(api, "validate").mockReturnValue(false);
+    try {
+      expect(() => useParallelMatmul({ kernel: "wasm" })).toThrow(WasmUnavailableError);
+      expect(getMatmulBackend()).toBe(singleThreadBackend);
+    } finally {
+      validate.mockRestore();
     }
   });
 

@@ -1,5 +1,7 @@
 import { GEMM_TILE_ROWS, gemm, setMatmulBackend, type GemmArgs, type MatmulBackend } from "@mytorch/matrix";
+import { WasmUnavailableError, wasmGemm, wasmSimdSupported } from "@mytorch/wasm";
 import { WorkerPool } from "./pool.js";
+import type { KernelName } from "./protocol.js";
 
 /** Options of useParallelMatmul. */
 export interface ParallelOptions {
@@ -21,6 +23,12 @@ export interface ParallelOptions {
    * later product alone.
    */
   workerTimeoutMs?: number;
+  /**
+   * The single-thread kernel every thread runs on its rows (default "ts"):
+   * "wasm" is @mytorch/wasm's WebAssembly SIMD kernel, the same bits, faster.
+   * Throws WasmUnavailableError where WebAssembly SIMD is missing.
+   */
+  kernel?: KernelName;
 }
 
 /** Rows of C are handed out in multiples of the micro-kernel's tile height (16): no partial tiles at the seams. */
@@ -45,6 +53,9 @@ export class ParallelMatmul implements MatmulBackend {
   readonly name: string;
   readonly threads: number;
   readonly minWork: number;
+  readonly kernel: KernelName;
+  /** gemm of @mytorch/matrix, or wasmGemm: rows rowStart…rowEnd−1 of C on this thread. */
+  private readonly rows: (args: GemmArgs, rowStart?: number, rowEnd?: number) => void;
   private readonly pool: WorkerPool;
   private readonly startTimeoutMs: number;
   private readonly workerTimeoutMs: number;
@@ -56,7 +67,7 @@ export class ParallelMatmul implements MatmulBackend {
   private callerMs = 0;
 
   constructor(options: ParallelOptions = {}) {
-    const { threads = 2, minWork = 1 << 20, startTimeoutMs = 5000, workerTimeoutMs = 30_000 } = options;
+    const { threads = 2, minWork = 1 << 20, startTimeoutMs = 5000, workerTimeoutMs = 30_000, kernel = "ts" } = options;
     if (!Number.isInteger(threads) || threads < 2) {
       throw new RangeError(`ParallelMatmul: threads must be an integer ≥ 2, got ${threads}`);
     }
@@ -66,8 +77,12 @@ export class ParallelMatmul implements MatmulBackend {
     this.minWork = minWork;
     this.startTimeoutMs = startTimeoutMs;
     this.workerTimeoutMs = workerTimeoutMs;
-    this.name = `parallel(${threads})`;
-    this.pool = new WorkerPool(threads - 1);
+    if (kernel !== "ts" && kernel !== "wasm") throw new RangeError(`ParallelMatmul: kernel must be "ts" or "wasm", got ${String(kernel)}`);
+    if (kernel === "wasm" && !wasmSimdSupported()) throw new WasmUnavailableError();
+    this.kernel = kernel;
+    this.rows = kernel === "wasm" ? wasmGemm : gemm;
+    this.name = kernel === "wasm" ? `parallel(${threads}, wasm-simd)` : `parallel(${threads})`;
+    this.pool = new WorkerPool(threads - 1, kernel);
     this.callerFraction = 1 / threads;
   }
 
@@ -79,7 +94,7 @@ export class ParallelMatmul implements MatmulBackend {
     const share = Math.min(Math.round((m * this.callerFraction) / ROW_ALIGN) * ROW_ALIGN, m - this.pool.size * ROW_ALIGN);
     const workerRows = Math.ceil((m - share) / this.pool.size / ROW_ALIGN) * ROW_ALIGN;
     if (m * n * k < this.minWork || share <= 0 || args.aOffset || args.bOffset || args.cOffset || !this.workersReady()) {
-      gemm(args);
+      this.rows(args);
       return;
     }
     this.stats.parallel++;
@@ -116,7 +131,7 @@ export class ParallelMatmul implements MatmulBackend {
     let failure: unknown = null;
     const late: number[] = [];
     try {
-      gemm(args, 0, share); // this thread's rows, while the workers compute theirs
+      this.rows(args, 0, share); // this thread's rows, while the workers compute theirs
     } finally {
       this.callerMs = performance.now() - callerStart;
       for (let w = 0; w < used; w++) {
@@ -130,7 +145,7 @@ export class ParallelMatmul implements MatmulBackend {
     if (failure !== null) throw failure;
     if (late.length > 0) {
       this.giveUpOnWorkers(late);
-      gemm(args, share, m); // the workers' rows, on this thread: the same kernel, the same bits
+      this.rows(args, share, m); // the workers' rows, on this thread: the same kernel, the same bits
       return;
     }
     c.set(data.subarray(cOffset, cOffset + (m - share) * n), share * n);

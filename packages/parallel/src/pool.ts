@@ -1,5 +1,5 @@
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
-import { CONTROL_SLOTS, SHUTDOWN, Slot, type WorkerInit } from "./protocol.js";
+import { CONTROL_SLOTS, SHUTDOWN, Slot, type KernelName, type WorkerInit } from "./protocol.js";
 
 /**
  * One job for one worker: rows rowStart ≤ i < rowEnd of C (m×n) = op(A)·op(B).
@@ -56,14 +56,14 @@ export class WorkerPool {
   private generation = 0;
   private broken: string | null = null;
 
-  constructor(size: number) {
+  constructor(size: number, kernel: KernelName = "ts") {
     this.size = size;
     this.shared = new SharedArrayBuffer(8 * 1024);
     this.view = new Float64Array(this.shared);
     for (let w = 0; w < size; w++) {
       const control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_SLOTS));
       const { port1, port2 } = new MessageChannel();
-      const init: WorkerInit = { control: control.buffer as SharedArrayBuffer, data: this.shared, port: port2 };
+      const init: WorkerInit = { control: control.buffer as SharedArrayBuffer, data: this.shared, port: port2, kernel };
       const worker = new Worker(workerUrl(), { workerData: init, transferList: [port2], execArgv: [] });
       worker.unref();
       port1.unref();

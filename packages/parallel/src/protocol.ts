@@ -59,4 +59,9 @@ export interface WorkerInit {
   data: SharedArrayBuffer;
   /** The port on which later data buffers and error messages travel. */
   port: MessagePort;
+  /** The kernel the worker runs on its rows: the TS kernel, or the WebAssembly SIMD one (the same bits). */
+  kernel: KernelName;
 }
+
+/** Single-thread kernels a product's rows can run on. */
+export type KernelName = "ts" | "wasm";

@@ -1,10 +1,11 @@
 import { receiveMessageOnPort, workerData } from "node:worker_threads";
 import { gemm } from "@mytorch/matrix";
+import { wasmGemm } from "@mytorch/wasm";
 import { CONTROL_SLOTS, SHUTDOWN, Slot, type WorkerInit } from "./protocol.js";
 
 /**
  * The worker's loop: sleep on the control block until the caller posts a job,
- * compute its rows of C with the same single-thread kernel, report, repeat.
+ * compute its rows of C with the same single-thread kernel (TS or wasm), report, repeat.
  * It never returns to its event loop while waiting, so new data buffers are
  * pulled synchronously from the port (receiveMessageOnPort).
  */
@@ -13,6 +14,8 @@ const control = new Int32Array(init.control, 0, CONTROL_SLOTS);
 let data = new Float64Array(init.data);
 let generation = 0;
 let lastSeq = Atomics.load(control, Slot.SEQ);
+/** gemm of @mytorch/matrix or its WebAssembly twin (the same signature, the same bits). */
+const kernel = init.kernel === "wasm" ? wasmGemm : gemm;
 
 Atomics.store(control, Slot.READY, 1);
 Atomics.notify(control, Slot.READY);
@@ -47,7 +50,7 @@ for (;;) {
 function runJob(): void {
   const region = (start: number, length: number): Float64Array => data.subarray(start, start + length);
   const c = control;
-  gemm(
+  kernel(
     {
       m: c[Slot.M]!,
       n: c[Slot.N]!,

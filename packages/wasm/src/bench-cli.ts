@@ -1,6 +1,7 @@
 // Speed of the TS kernel and the WebAssembly SIMD kernel on one thread, alternating:
 //   node packages/wasm/dist/bench-cli.js [--reps 7]
-// Prints GFLOP/s (2·m·n·k per product) per shape: the median over reps, and the ratio.
+// Prints GFLOP/s (2·m·n·k per product) per shape, the median over reps, per second of wall
+// time and per second of CPU time, and the ratios.
 import { loadavg } from "node:os";
 import { Matrix, gemm, type GemmArgs } from "@mytorch/matrix";
 import { wasmGemm } from "./wasm-gemm.js";
@@ -26,16 +27,21 @@ function problem(s: Shape): GemmArgs {
   };
 }
 
-function gflops(run: () => void, flops: number): number {
+/**
+ * GFLOP/s of `run` over ≥ 300 ms: per second of wall time, and per second of
+ * this process's CPU time (steadier when other programs share the cores).
+ */
+function gflops(run: () => void, flops: number): { wall: number; cpu: number } {
   let reps = 0;
-  const start = performance.now();
+  const start = performance.now(), cpuStart = process.cpuUsage();
   let now = start;
   while (now - start < 300 || reps < 2) {
     run();
     reps++;
     now = performance.now();
   }
-  return (flops * reps) / ((now - start) * 1e6);
+  const cpu = process.cpuUsage(cpuStart);
+  return { wall: (flops * reps) / ((now - start) * 1e6), cpu: (flops * reps) / ((cpu.user + cpu.system) * 1e3) };
 }
 
 const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[xs.length >> 1]!;
@@ -43,17 +49,18 @@ const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[xs.length
 const repsArg = process.argv.indexOf("--reps");
 const reps = repsArg >= 0 ? Number(process.argv[repsArg + 1]) : 7;
 console.log(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
-console.log("| product | TS GFLOP/s | wasm GFLOP/s | wasm/TS |");
-console.log("|---|---:|---:|---:|");
+console.log("| product | TS GFLOP/s | wasm GFLOP/s | wasm/TS | TS per CPU-s | wasm per CPU-s | wasm/TS (CPU) |");
+console.log("|---|---:|---:|---:|---:|---:|---:|");
 for (const s of SHAPES) {
   const args = problem(s);
   const flops = 2 * s.m * s.n * s.k;
-  const ts: number[] = [], wasm: number[] = [];
+  const ts: { wall: number; cpu: number }[] = [], wasm: { wall: number; cpu: number }[] = [];
   for (let r = 0; r < reps; r++) {
     ts.push(gflops(() => gemm(args), flops));
     wasm.push(gflops(() => wasmGemm(args), flops));
   }
-  const t = median(ts), w = median(wasm);
-  console.log(`| ${s.name} | ${t.toFixed(2)} | ${w.toFixed(2)} | ${(w / t).toFixed(2)}× |`);
+  const t = median(ts.map((x) => x.wall)), w = median(wasm.map((x) => x.wall));
+  const tc = median(ts.map((x) => x.cpu)), wc = median(wasm.map((x) => x.cpu));
+  console.log(`| ${s.name} | ${t.toFixed(2)} | ${w.toFixed(2)} | ${(w / t).toFixed(2)}× | ${tc.toFixed(2)} | ${wc.toFixed(2)} | ${(wc / tc).toFixed(2)}× |`);
 }
 console.log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
