@@ -71,7 +71,6 @@ function buildDatasetButtons(): void {
     const canvas = document.createElement("canvas");
     canvas.width = canvas.height = 56;
     const preview = generatePoints(name, 160, 0, createRng(7));
-    drawField(canvas, [0], 1, 1, { alpha: 0 });
     drawPoints(canvas, preview.X.data, preview.Y.data, false);
     const caption = document.createElement("span");
     caption.textContent = DATASET_LABELS[name];
@@ -196,7 +195,7 @@ function flash(id: string, text: string): void {
 // ---- network diagram ----------------------------------------------------------------------------
 
 function unitSize(units: number): number {
-  return units <= 6 ? 40 : units <= 10 ? 30 : units <= 16 ? 20 : 13;
+  return units <= 6 ? 36 : units <= 8 ? 32 : units <= 12 ? 22 : units <= 16 ? 17 : 10;
 }
 
 /** Columns: the two inputs, each hidden layer (with its width and activation controls), the output. */
@@ -353,15 +352,15 @@ function drawMatrices(s: Snapshot): void {
   const key = `${rows}x${cols}`;
   if (box.dataset.key !== key) {
     box.dataset.key = key;
-    const cell = Math.max(6, Math.min(26, Math.floor(220 / Math.max(rows, cols))));
+    const cell = Math.max(4, Math.min(22, Math.floor(160 / Math.max(rows, cols))));
     box.replaceChildren(
       ...items.map(([name, shape], k) => {
         const fig = document.createElement("figure");
         fig.className = "mat";
         const c = document.createElement("canvas");
         const r = k % 2 === 0 ? rows : 1;
-        c.width = cols * cell;
-        c.height = r * cell;
+        c.style.width = `${cols * cell}px`;
+        c.style.height = `${r * cell}px`;
         c.dataset.testid = `matrix-${name.replace("/", "")}`;
         c.addEventListener("mousemove", (e) => {
           const j = Math.floor((e.offsetX / c.clientWidth) * cols);
@@ -380,15 +379,29 @@ function drawMatrices(s: Snapshot): void {
   box.querySelectorAll("figure").forEach((fig, k) => {
     const [, , values, r, c] = items[k]!;
     const m = maxAbs(values);
-    drawField(fig.querySelector("canvas")!, values, r, c, { scale: m, smooth: false });
+    drawField(fig.querySelector("canvas")!, values, r, c, { scale: m });
     fig.querySelector("em")!.textContent = `±${m.toPrecision(3)}`;
   });
 }
 
 // ---- rendering --------------------------------------------------------------------------------
 
+// Rendering is throttled so the main thread stays mostly idle: a frame at most every 50 ms, and
+// after a frame that took R ms, none for 2R (software canvases on a busy machine can be slow).
+let lastRender = 0;
+let pointsDrawn = "";
+let renderMs = 0;
+let timer: ReturnType<typeof setTimeout> | null = null;
+
 function schedule(): void {
-  if (frame === 0) frame = requestAnimationFrame(render);
+  if (frame !== 0 || timer !== null) return;
+  const wait = lastRender + Math.max(50, 2 * renderMs) - performance.now();
+  const go = (): void => {
+    timer = null;
+    frame = requestAnimationFrame(render);
+  };
+  if (wait > 0) timer = setTimeout(go, wait);
+  else go();
 }
 
 const pct = (v: number): string => `${(100 * v).toFixed(1)}%`;
@@ -398,6 +411,13 @@ function render(): void {
   frame = 0;
   const s = latest;
   if (s === null) return;
+  const started = performance.now();
+  draw(s);
+  lastRender = performance.now();
+  renderMs = lastRender - started;
+}
+
+function draw(s: Snapshot): void {
   const m = s.metrics;
   $("epoch").textContent = String(m.epoch);
   $("train-loss").textContent = lossText(m.train.loss);
@@ -407,11 +427,14 @@ function render(): void {
   $("kernel").textContent = s.kernel;
   $("speed").textContent = s.playing ? `${Math.round(s.epochsPerSecond)} epochs/s · ${m.steps.toLocaleString("en")} steps` : `${m.steps.toLocaleString("en")} steps`;
 
-  const heat = $<HTMLCanvasElement>("heatmap");
-  drawField(heat, s.output, GRID, GRID, { discrete: $<HTMLInputElement>("discretize").checked });
-  if (data !== null && data.run === s.run) {
-    drawPoints(heat, data.train.X, data.train.Y, false);
-    if ($<HTMLInputElement>("show-test").checked) drawPoints(heat, data.test.X, data.test.Y, true);
+  drawField($("heatmap"), s.output, GRID, GRID, { discrete: $<HTMLInputElement>("discretize").checked });
+  // The points change only with the data or the checkbox: drawn on their own canvas, only then.
+  const pointsKey = data === null ? "" : `${data.run}:${$<HTMLInputElement>("show-test").checked}`;
+  if (data !== null && data.run === s.run && pointsDrawn !== pointsKey) {
+    const points = $<HTMLCanvasElement>("point-layer");
+    drawPoints(points, data.train.X, data.train.Y, false, true);
+    if ($<HTMLInputElement>("show-test").checked) drawPoints(points, data.test.X, data.test.Y, true);
+    pointsDrawn = pointsKey;
   }
   s.hidden.forEach((layer, l) =>
     layer.forEach((g, j) => {
@@ -447,7 +470,6 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
       if (message.fresh) curve = [];
       curve.push(...message.history);
       latest = message;
-      if (!message.playing && playing) setPlaying(false); // the worker stopped (stop-at epoch reached)
       schedule();
       break;
     case "predicted":
@@ -458,8 +480,8 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
       waiting.get(message.id)?.(message.json);
       waiting.delete(message.id);
       break;
-    case "error":
-      $("warnings").textContent = `Training stopped: ${message.message}`;
+    case "stopped":
+      if (message.reason === "error") $("warnings").textContent = `Training stopped: ${message.message}`;
       setPlaying(false);
       break;
   }
@@ -484,6 +506,7 @@ const api = {
   history: (): Metrics[] => curve.slice(),
   playing: (): boolean => playing,
   kernel: (): string => latest?.kernel ?? "",
+  renderMs: (): number => renderMs,
   predict: (points: number[][]): Promise<number[]> => ask<number[]>((id) => ({ type: "predict", id, points })),
   exportJson,
 };

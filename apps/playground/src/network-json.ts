@@ -9,7 +9,7 @@
 //     { "type": "Linear", "inFeatures": 2, "outFeatures": 8,
 //       "W": [[…8 numbers…], [… ]],         // inFeatures rows × outFeatures columns (O = A·W + 1·bᵀ)
 //       "b": […8 numbers…] },
-//     { "type": "Tanh" },                   // or "ReLU", "Sigmoid", "Identity"
+//     { "type": "Tanh" },                   // or "ReLU", "Sigmoid", "Identity" (nn's modules; Tanh with fdlibm's tanh)
 //     …
 //   ],
 //   "settings": { … },                      // the playground settings it was trained with (the URL's)
@@ -20,7 +20,8 @@
 // "softmax-2": two logits (class −1, class +1); score p₊ − p₋, class +1 where it is ≥ 0.
 // Numbers are float64 written by JSON.stringify, which round-trips every double exactly.
 import { Matrix } from "@mytorch/matrix";
-import { Identity, Linear, ReLU, Sequential, Sigmoid, Tanh, type Module } from "@mytorch/nn";
+import { Identity, Linear, ReLU, Sequential, Sigmoid, type Module } from "@mytorch/nn";
+import { Tanh } from "./portable-modules.js";
 import type { Settings } from "./state.js";
 import { scores, type Metrics, type Trainer } from "./trainer.js";
 

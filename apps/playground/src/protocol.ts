@@ -59,4 +59,4 @@ export type FromWorker =
   | DataMessage
   | { type: "predicted"; id: number; scores: Float64Array }
   | { type: "exported"; id: number; json: NetworkJson }
-  | { type: "error"; message: string };
+  | { type: "stopped"; reason: "stop-at" | "error"; message: string };

@@ -13,50 +13,41 @@ export function colour(v: number): [number, number, number] {
   return [MID[0]! + (end[0]! - MID[0]!) * a, MID[1]! + (end[1]! - MID[1]!) * a, MID[2]! + (end[2]! - MID[2]!) * a];
 }
 
-const scratch = new Map<string, HTMLCanvasElement>();
-
-/** A reusable offscreen canvas of w × h. */
-function offscreen(w: number, h: number): HTMLCanvasElement {
-  const key = `${w}x${h}`;
-  let c = scratch.get(key);
-  if (c === undefined) {
-    c = document.createElement("canvas");
-    c.width = w;
-    c.height = h;
-    scratch.set(key, c);
-  }
-  return c;
-}
+const images = new WeakMap<HTMLCanvasElement, ImageData>();
 
 /**
- * Draws values (rows × cols, row-major, values scaled by 1/scale into [−1, 1]) stretched over the
- * whole canvas; smooth for a field, blocky (no smoothing) for a matrix.
+ * Draws values (rows × cols, row-major, divided by scale into [−1, 1]) one value per pixel into a
+ * canvas of exactly cols × rows pixels; CSS stretches it (smooth, or pixelated for a matrix).
+ * One putImageData, no scaling on the main thread: cheap enough to run for every unit 20 times a second.
  */
-export function drawField(canvas: HTMLCanvasElement, values: ArrayLike<number>, rows: number, cols: number, options: { scale?: number; smooth?: boolean; discrete?: boolean; alpha?: number } = {}): void {
-  const { scale = 1, smooth = true, discrete = false, alpha = 1 } = options;
-  const src = offscreen(cols, rows);
-  const sctx = src.getContext("2d")!;
-  const image = sctx.createImageData(cols, rows);
+export function drawField(canvas: HTMLCanvasElement, values: ArrayLike<number>, rows: number, cols: number, options: { scale?: number; discrete?: boolean } = {}): void {
+  const { scale = 1, discrete = false } = options;
+  if (canvas.width !== cols || canvas.height !== rows) {
+    canvas.width = cols;
+    canvas.height = rows;
+  }
+  let image = images.get(canvas);
+  if (image === undefined || image.width !== cols || image.height !== rows) {
+    image = new ImageData(cols, rows);
+    images.set(canvas, image);
+  }
+  const px = image.data;
   for (let k = 0; k < rows * cols; k++) {
     let v = values[k]! / (scale || 1);
     if (discrete) v = v >= 0 ? 0.75 : -0.75;
     const [r, g, b] = colour(v);
-    image.data[k * 4] = r;
-    image.data[k * 4 + 1] = g;
-    image.data[k * 4 + 2] = b;
-    image.data[k * 4 + 3] = 255 * alpha;
+    px[k * 4] = r;
+    px[k * 4 + 1] = g;
+    px[k * 4 + 2] = b;
+    px[k * 4 + 3] = 255;
   }
-  sctx.putImageData(image, 0, 0);
-  const ctx = canvas.getContext("2d")!;
-  ctx.imageSmoothingEnabled = smooth;
-  ctx.imageSmoothingQuality = "high";
-  ctx.clearRect(0, 0, canvas.width, canvas.height);
-  ctx.drawImage(src, 0, 0, canvas.width, canvas.height);
+  canvas.getContext("2d")!.putImageData(image, 0, 0);
 }
 
 /** Points (x, y in [0, 1]², labels ±1) over the canvas: filled discs, test points with a dark ring. */
-export function drawPoints(canvas: HTMLCanvasElement, X: Float64Array, Y: Float64Array, test: boolean): void {
+export function drawPoints(canvas: HTMLCanvasElement, X: Float64Array, Y: Float64Array, test: boolean, clear = false): void {
   const ctx = canvas.getContext("2d")!;
+  if (clear) ctx.clearRect(0, 0, canvas.width, canvas.height);
   const w = canvas.width;
   const h = canvas.height;
   const r = Math.max(2, w / 140);

@@ -21,7 +21,7 @@ const EVERYTHING_CHANGED: Settings = {
 describe("URL state", () => {
   it("the defaults encode to a fixed, readable query", () => {
     expect(encodeSettings(DEFAULT_SETTINGS)).toBe(
-      "dataset=circle&noise=0&points=1000&train=50&seed=0&layers=8,8&act=tanh&loss=mse&opt=adam&lr=0.01&batch=10&l2=0&init=kaimingNormal&stop=0",
+      "dataset=circle&noise=0&points=1000&train=50&seed=0&layers=8,8&act=tanh&loss=mse&opt=adam&lr=0.003&batch=20&l2=0&init=kaimingNormal&stop=0",
     );
   });
 

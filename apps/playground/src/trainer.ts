@@ -1,13 +1,16 @@
 // The model and its training loop, shared by the Web Worker and by Node (tests, scripts): the same
 // code gives the same float64 numbers in both. The loop is seed 001's (trainCircleRun in
 // @mytorch/nn): one Rng draws the weights and then reshuffles the training order every epoch;
-// minibatches in that order; zeroGrad, forward, loss, backwardParameters, step.
+// minibatches in that order; zeroGrad, forward, loss, backwardParameters, step. Tanh and Adam are
+// portable-modules.ts's (no Math.tanh or Math.pow, whose last bit differs between engines).
 import { Matrix, createRng, shuffle, type Rng } from "@mytorch/matrix";
 import {
-  Adam, CrossEntropyLoss, Identity, Linear, MSELoss, ModuleSGD, ReLU, Sequential, Sigmoid, Tanh, signAccuracy,
+  CrossEntropyLoss, Identity, Linear, MSELoss, ModuleSGD, ReLU, Sequential, Sigmoid, signAccuracy,
   type LabelledPoints, type Module, type Optimizer,
 } from "@mytorch/nn";
 import { makeDatasets } from "./datasets.js";
+import { tanh } from "./portable-math.js";
+import { Adam, Tanh } from "./portable-modules.js";
 import type { ActivationName, Settings } from "./state.js";
 
 /** The seed of the weights' and shuffles' Rng: seed · 1000 + 1, as run 1 of `pnpm train --task circle`. */
@@ -49,7 +52,7 @@ export function buildModel(s: Pick<Settings, "layers" | "activations" | "loss" |
 export function scores(O: Matrix, loss: Settings["loss"]): Float64Array {
   if (loss === "mse") return O.data.slice();
   const s = new Float64Array(O.rows);
-  for (let i = 0; i < O.rows; i++) s[i] = Math.tanh((O.data[i * 2 + 1]! - O.data[i * 2]!) / 2); // p₊ − p₋ = tanh((o₊ − o₋)/2)
+  for (let i = 0; i < O.rows; i++) s[i] = tanh((O.data[i * 2 + 1]! - O.data[i * 2]!) / 2); // p₊ − p₋ = tanh((o₊ − o₋)/2)
   return s;
 }
 

@@ -77,6 +77,7 @@ function chunk(): void {
   do {
     if (atStop(t)) {
       playing = false;
+      post({ type: "stopped", reason: "stop-at", message: `stopped at epoch ${t.epoch}` });
       break;
     }
     epoch(t);
@@ -134,6 +135,6 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     }
   } catch (error) {
     playing = false;
-    post({ type: "error", message: error instanceof Error ? error.message : String(error) });
+    post({ type: "stopped", reason: "error", message: error instanceof Error ? error.message : String(error) });
   }
 };
