@@ -21,7 +21,7 @@ import { median } from "./stats.js";
  * process with the two-core ceiling (threads-child.ts, ceiling.ts); writes
  * out/bench/threads.json.
  * Part 3, one Fashion-MNIST epoch (784→256→10, batch 256, SGD) for ours on 1
- * and 2 threads (@mytorch/nn), the homework's MLP1 and SGD on 1 thread, and
+ * and 2 threads (@mytorch/nn; on the TS kernel and on @mytorch/wasm's), the homework's MLP1 and SGD on 1 thread, and
  * TF.js on its wasm and cpu backends with the same recipe (the same initial
  * weights, order of examples, learning rate and batch size), each in its own
  * process, timed after 10 warm-up steps on a throwaway copy of the network
@@ -78,11 +78,12 @@ if (!args.has("--no-matmul")) {
   run.products = new Map(table.map((t) => [t.shape.id, t.gflops]));
 
   const ratio = (a: number, b: number): string => (a / b).toFixed(a / b < 1 ? 2 : 1) + "×";
-  const header = ["shape", "product", ...COMPETITORS.map((c) => c.id), "1t/ml-matrix", "1t/tfjs-cpu", "1t/tfjs-wasm", "2t/tfjs-wasm", "2t/1t"];
+  const header = ["shape", "product", ...COMPETITORS.map((c) => c.id), "1t/ml-matrix", "1t/tfjs-cpu", "1t/tfjs-wasm", "2t/tfjs-wasm", "2t/1t", "wasm-1t/1t", "wasm-1t/tfjs-wasm"];
   const lines = table.map(({ shape, gflops: g }) => [
     shape.label, shape.product, ...COMPETITORS.map((c) => g[c.id]!.toFixed(2)),
     ratio(g["ours-1t"]!, g["ml-matrix"]!), ratio(g["ours-1t"]!, g["tfjs-cpu"]!), ratio(g["ours-1t"]!, g["tfjs-wasm"]!),
     ratio(g["ours-2t"]!, g["tfjs-wasm"]!), (g["ours-2t"]! / g["ours-1t"]!).toFixed(2) + "×",
+    ratio(g["ours-wasm-1t"]!, g["ours-1t"]!), ratio(g["ours-wasm-1t"]!, g["tfjs-wasm"]!),
   ]);
   console.log(`\nMatrix products, GFLOP/s (median of ${rounds * samples} samples per cell; TF.js in float32 on one thread, the rest float64)\n`);
   console.log(markdownTable(header, lines));
@@ -121,7 +122,7 @@ if (!args.has("--no-epoch")) {
   // Ours and TF.js WASM are quick: several rounds in alternation (a busy minute on the machine
   // hits all three), reported as the median and the range. The homework MLP1 and TF.js cpu run once.
   const rounds = quick ? 1 : 3;
-  const fast = ["ours-1t", "ours-2t", "tfjs-wasm"];
+  const fast = ["ours-1t", "ours-2t", "ours-wasm-1t", "ours-wasm-2t", "tfjs-wasm"];
   const runs: (readonly [string, string])[] = [];
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < fast.length; i++) runs.push([fast[(i + round) % fast.length]!, "Infinity"]);
@@ -162,8 +163,11 @@ if (!args.has("--no-epoch")) {
     twoThreadSeconds: ours2.seconds,
     arraysPerStep: Math.max(ours1.allocation?.arraysPerStep ?? Infinity, ours2.allocation?.arraysPerStep ?? Infinity),
     tfjsWasmSeconds: tfWasm.seconds,
+    wasmOneThreadSeconds: summaryOf.get("ours-wasm-1t")!.seconds,
   };
   console.log(`\nours/TF.js wasm: ${(tfWasm.seconds / ours1.seconds).toFixed(2)}× faster on 1 thread, ${(tfWasm.seconds / ours2.seconds).toFixed(2)}× on 2 (TF.js wasm on one thread)`);
+  const wasm1 = summaryOf.get("ours-wasm-1t")!, wasm2 = summaryOf.get("ours-wasm-2t")!;
+  console.log(`ours on the wasm kernel/TF.js wasm: ${(tfWasm.seconds / wasm1.seconds).toFixed(2)}× faster on 1 thread, ${(tfWasm.seconds / wasm2.seconds).toFixed(2)}× on 2; wasm/TS kernel: ${(ours1.seconds / wasm1.seconds).toFixed(2)}× on 1 thread, ${(ours2.seconds / wasm2.seconds).toFixed(2)}× on 2`);
   console.log(`ours/TF.js cpu: ${(tfCpu.seconds / ours1.seconds).toFixed(1)}× faster on 1 thread, ${(tfCpu.seconds / ours2.seconds).toFixed(1)}× on 2`);
   console.log(`ours/homework MLP1 (1 thread): ${(homework.seconds / ours1.seconds).toFixed(2)}× faster (no dL/dX of the data, no allocation)`);
   writeFileSync(join(outDir, "epoch.json"), JSON.stringify({ machine, loadAverageEnd: loadavg(), quick, results }, null, 2));

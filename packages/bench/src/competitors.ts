@@ -1,5 +1,6 @@
 import { Matrix } from "@mytorch/matrix";
 import { useParallelMatmul } from "@mytorch/parallel";
+import { useWasmMatmul } from "@mytorch/wasm";
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import "@tensorflow/tfjs-backend-wasm";
@@ -31,12 +32,15 @@ function storedShapes(s: BenchShape): { a: [number, number]; b: [number, number]
   };
 }
 
-function ours(threads: 1 | 2): Competitor {
+/** Ours on `threads` threads, each running the TS kernel or @mytorch/wasm's WebAssembly SIMD kernel (the same bits). */
+function ours(threads: 1 | 2, kernel: "ts" | "wasm" = "ts"): Competitor {
+  const wasm = kernel === "wasm" ? "wasm-" : "";
   return {
-    id: threads === 1 ? "ours-1t" : "ours-2t",
-    label: threads === 1 ? "ours, 1 thread" : "ours, 2 threads",
+    id: `ours-${wasm}${threads}t`,
+    label: `ours${wasm ? " wasm" : ""}, ${threads === 1 ? "1 thread" : "2 threads"}`,
     async setup() {
-      useParallelMatmul({ threads });
+      useParallelMatmul({ threads, kernel });
+      if (threads === 1 && kernel === "wasm") useWasmMatmul();
     },
     prepare(shape) {
       const { a: [ar, ac], b: [br, bc] } = storedShapes(shape);
@@ -97,7 +101,7 @@ function tfjs(backend: "cpu" | "wasm"): Competitor {
   };
 }
 
-export const COMPETITORS: readonly Competitor[] = [ours(1), ours(2), mlMatrix, tfjs("cpu"), tfjs("wasm")];
+export const COMPETITORS: readonly Competitor[] = [ours(1), ours(2), ours(1, "wasm"), ours(2, "wasm"), mlMatrix, tfjs("cpu"), tfjs("wasm")];
 
 export function competitorById(id: string): Competitor {
   const found = COMPETITORS.find((c) => c.id === id);

@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { GOALS, MAIN_SHAPES, SKINNY_SHAPE, THIN_SHAPES, THREAD_SHAPES, checkGoals, type PairedResult, type ProductSpeeds } from "./goals.js";
+import { GOALS, MAIN_SHAPES, SKINNY_SHAPE, THIN_SHAPES, THREAD_SHAPES, WASM_SHAPES, checkGoals, type PairedResult, type ProductSpeeds } from "./goals.js";
 
-/** Every shape at the given speeds: ours 1t, ours 2t, ml-matrix, TF.js cpu (TF.js wasm is not a product goal's peer). */
+/**
+ * Every shape at the given speeds: ours 1t, ours 2t, ml-matrix, TF.js cpu; ours on the wasm kernel exactly
+ * 2× ours and TF.js wasm exactly 1/0.6 of that (issue 17's thresholds).
+ */
 function speeds(ours: number, others: number, overrides: Record<string, Record<string, number>> = {}): ProductSpeeds {
   const shapes = [...MAIN_SHAPES, SKINNY_SHAPE, ...THIN_SHAPES];
-  return new Map(shapes.map((s) => [s, { "ours-1t": ours, "ours-2t": 2 * ours, "ml-matrix": others, "tfjs-cpu": others, "tfjs-wasm": 4 * ours, ...overrides[s] }]));
+  return new Map(shapes.map((s) => [s, { "ours-1t": ours, "ours-2t": 2 * ours, "ml-matrix": others, "tfjs-cpu": others,
+    "ours-wasm-1t": 2 * ours, "ours-wasm-2t": 4 * ours, "tfjs-wasm": (2 * ours) / 0.6, ...overrides[s] }]));
 }
 
 const paired = (medianRatio: number, ceiling: number): PairedResult[] =>
@@ -20,9 +24,10 @@ describe("checkGoals", () => {
       epoch: {
         oneThreadSeconds: 6, twoThreadSeconds: 3, arraysPerStep: 0,
         tfjsWasmSeconds: 9, // 1.5× the 1-thread epoch, 3× the 2-thread one
+        wasmOneThreadSeconds: 3.6, // TF.js WASM 2.5× slower
       },
     });
-    expect(checks).toHaveLength(4 + THREAD_SHAPES.length + 5);
+    expect(checks).toHaveLength(4 + THREAD_SHAPES.length + 5 + 3);
     expect(statuses(checks).every((s) => s === "met")).toBe(true);
   });
 
@@ -53,16 +58,39 @@ describe("checkGoals", () => {
 
   it("misses the epoch goals just over the limits, and says which parts were not run", () => {
     const checks = checkGoals({ epoch: { oneThreadSeconds: 10.01, twoThreadSeconds: 6.01, arraysPerStep: 2, tfjsWasmSeconds: 15 } });
-    expect(statuses(checks)).toEqual([...Array<string>(5).fill("not run"), "missed", "missed", "missed", "missed", "missed"]);
-    expect(checks.at(-2)!.measured).toBe("1.50× (15.00 s / 10.01 s)");
+    expect(statuses(checks)).toEqual([...Array<string>(5).fill("not run"), "missed", "missed", "missed", "missed", "missed", "not run", "not run", "not run"]);
+    expect(checks[8]!.measured).toBe("1.50× (15.00 s / 10.01 s)");
   });
 
   it("calls the two-thread epoch goal against TF.js WASM machine-limited only when no split could reach it", () => {
     const epoch = { oneThreadSeconds: 8, twoThreadSeconds: 5, arraysPerStep: 0, tfjsWasmSeconds: 12 }; // 1.5× and 2.4×
-    const slowCores = checkGoals({ paired: paired(1.6, 1.9), epoch }).at(-1)!; // 1.5 × 1.9 = 2.85 < 3
-    const fastCores = checkGoals({ paired: paired(1.6, 2.05), epoch }).at(-1)!; // 1.5 × 2.05 = 3.08 ≥ 3
+    const twoThreadGoal = (checks: ReturnType<typeof checkGoals>) => checks.find((c) => c.goal.startsWith("one epoch on 2 threads"))!;
+    const slowCores = twoThreadGoal(checkGoals({ paired: paired(1.6, 1.9), epoch })); // 1.5 × 1.9 = 2.85 < 3
+    const fastCores = twoThreadGoal(checkGoals({ paired: paired(1.6, 2.05), epoch })); // 1.5 × 2.05 = 3.08 ≥ 3
     expect([slowCores.status, fastCores.status]).toEqual(["machine-limited", "missed"]);
     expect(slowCores.measured).toBe("2.40× (12.00 s / 5.00 s); 1-thread ratio × two-core ceiling = 2.85×");
+  });
+
+  it("issue 17: the wasm kernel's goals name the lowest ratio and its shape, and miss just under the thresholds", () => {
+    const products = speeds(7, 0.6, {
+      forward: { "ours-wasm-1t": 13.93 },             // 1.99× ours on X·W
+      gradX: { "ours-wasm-1t": 14, "tfjs-wasm": 23.5 }, // 0.596× TF.js WASM on G·Wᵀ
+    });
+    const epoch = { oneThreadSeconds: 8, twoThreadSeconds: 5, arraysPerStep: 0, tfjsWasmSeconds: 12, wasmOneThreadSeconds: 4.81 };
+    const wasm = checkGoals({ products, epoch }).slice(-3);
+    expect(wasm.map((c) => [c.goal, c.measured, c.status])).toEqual([
+      ["wasm kernel, 1 thread ≥ 2× the TS kernel on 512³ and the MLP products", "lowest 1.99× (forward)", "missed"],
+      ["wasm kernel, 1 thread ≥ 0.6× TF.js WASM on 512³ and the MLP products", "lowest 0.60× (gradX)", "missed"],
+      ["one epoch on the wasm kernel, 1 thread, ≥ 2.5× faster than TF.js WASM", "2.49× (12.00 s / 4.81 s)", "missed"],
+    ]);
+    expect(WASM_SHAPES).toEqual(["sq512", "forward", "gradW", "gradX"]);
+  });
+
+  it("issue 17's goals are not run when the wasm competitor or its epoch is missing", () => {
+    const products = new Map([...speeds(7, 0.6)].map(([shape, row]): [string, Record<string, number>] => [
+      shape, Object.fromEntries(Object.entries(row).filter(([who]) => who !== "ours-wasm-1t")),
+    ]));
+    expect(statuses(checkGoals({ products }).slice(-3))).toEqual(["not run", "not run", "not run"]);
   });
 
   it("refuses a run whose table lacks a shape the goals need", () => {

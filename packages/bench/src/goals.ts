@@ -1,5 +1,5 @@
 /**
- * The bench's goals (issues 5 and 18), checked against one bench run's numbers.
+ * The bench's goals (issues 5, 17 and 18), checked against one bench run's numbers.
  *
  * Each goal reads the parts of the run it needs; a part that was skipped
  * (--no-matmul, --no-threads, --no-epoch) leaves its goals "not run".
@@ -8,7 +8,7 @@
  * the two cores give at that moment (see ceiling.ts).
  */
 
-/** GFLOP/s per competitor id ("ours-1t", "ours-2t", "ml-matrix", "tfjs-cpu", "tfjs-wasm") for one shape id. */
+/** GFLOP/s per competitor id ("ours-1t", "ours-2t", "ours-wasm-1t", "ours-wasm-2t", "ml-matrix", "tfjs-cpu", "tfjs-wasm") for one shape id. */
 export type ProductSpeeds = ReadonlyMap<string, Readonly<Record<string, number>>>;
 
 /** One shape of the paired two-thread part: median of the per-round 2t/1t ratios, and the two-core ceiling. */
@@ -26,6 +26,8 @@ export interface EpochSummary {
   twoThreadSeconds: number;
   arraysPerStep: number;
   tfjsWasmSeconds: number;
+  /** Ours on the WebAssembly kernel (@mytorch/wasm), 1 thread, median seconds (absent when not run). */
+  wasmOneThreadSeconds?: number;
 }
 
 export type GoalStatus = "met" | "missed" | "machine-limited" | "not run";
@@ -53,6 +55,8 @@ export const MAIN_SHAPES = ["sq128", "sq256", "sq512", "sq1024", "forward", "gra
 export const SKINNY_SHAPE = "skinny";
 /** One row and k = 1: no cliff, read as at least 2× each other pure-JS option. */
 export const THIN_SHAPES = ["row", "k1"] as const;
+/** Issue 17, the WebAssembly kernel on one thread: 512³ and the MLP's three products. */
+export const WASM_SHAPES = ["sq512", "forward", "gradW", "gradX"] as const;
 /** Two threads: ≥ 1.7× one on 1024³ and the MLP shapes. */
 export const THREAD_SHAPES = ["sq1024", "forward", "gradW", "gradX"] as const;
 
@@ -67,6 +71,9 @@ export const GOALS = {
   arraysPerStep: 1,
   epochOneThreadVsTfjsWasm: 1.5,
   epochTwoThreadVsTfjsWasm: 3,
+  wasmVsTs: 2,
+  wasmVsTfjsWasm: 0.6,
+  epochWasmVsTfjsWasm: 2.5,
 } as const;
 
 /** The other pure-JavaScript options; TF.js WASM (SIMD, float32) is compared on the epoch, where it counts. */
@@ -74,7 +81,10 @@ const COMPETITORS_COMPARED = ["ml-matrix", "tfjs-cpu"] as const;
 
 /** Checks every goal that the run measured. */
 export function checkGoals(run: BenchRun): GoalCheck[] {
-  return [...productGoals(run.products), ...threadGoals(run.paired), ...epochGoals(run.epoch, twoCoreCeiling(run.paired))];
+  return [
+    ...productGoals(run.products), ...threadGoals(run.paired), ...epochGoals(run.epoch, twoCoreCeiling(run.paired)),
+    ...wasmGoals(run.products, run.epoch),
+  ];
 }
 
 function productGoals(products: ProductSpeeds | undefined): GoalCheck[] {
@@ -153,6 +163,43 @@ function epochGoals(epoch: EpochSummary | undefined, ceiling: number | undefined
       status: twoThreadStatus,
     },
   ];
+}
+
+/** Issue 17: ours on the WebAssembly kernel, 1 thread, against ours on the TS kernel and TF.js WASM (float32). */
+function wasmGoals(products: ProductSpeeds | undefined, epoch: EpochSummary | undefined): GoalCheck[] {
+  const goals = [
+    `wasm kernel, 1 thread ≥ ${GOALS.wasmVsTs}× the TS kernel on 512³ and the MLP products`,
+    `wasm kernel, 1 thread ≥ ${GOALS.wasmVsTfjsWasm}× TF.js WASM on 512³ and the MLP products`,
+    `one epoch on the wasm kernel, 1 thread, ≥ ${GOALS.epochWasmVsTfjsWasm}× faster than TF.js WASM`,
+  ];
+  const checks: GoalCheck[] = [];
+  if (products === undefined || WASM_SHAPES.some((s) => products.get(s)?.["ours-wasm-1t"] === undefined)) {
+    checks.push(notRun(goals[0]!), notRun(goals[1]!));
+  } else {
+    const lowest = (peer: string): { ratio: number; shape: string } => {
+      const ratios = WASM_SHAPES.map((shape) => {
+        const row = products.get(shape)!;
+        if (row[peer] === undefined) throw new Error(`checkGoals: no ${peer} speed for shape ${shape}`);
+        return { ratio: row["ours-wasm-1t"]! / row[peer], shape };
+      });
+      return ratios.reduce((a, b) => (b.ratio < a.ratio ? b : a));
+    };
+    const ts = lowest("ours-1t"), tf = lowest("tfjs-wasm");
+    checks.push(
+      { goal: goals[0]!, measured: `lowest ${ts.ratio.toFixed(2)}× (${ts.shape})`, status: atLeast(ts.ratio, GOALS.wasmVsTs) },
+      { goal: goals[1]!, measured: `lowest ${tf.ratio.toFixed(2)}× (${tf.shape})`, status: atLeast(tf.ratio, GOALS.wasmVsTfjsWasm) },
+    );
+  }
+  if (epoch?.wasmOneThreadSeconds === undefined) checks.push(notRun(goals[2]!));
+  else {
+    const ratio = epoch.tfjsWasmSeconds / epoch.wasmOneThreadSeconds;
+    checks.push({
+      goal: goals[2]!,
+      measured: `${ratio.toFixed(2)}× (${epoch.tfjsWasmSeconds.toFixed(2)} s / ${epoch.wasmOneThreadSeconds.toFixed(2)} s)`,
+      status: atLeast(ratio, GOALS.epochWasmVsTfjsWasm),
+    });
+  }
+  return checks;
 }
 
 const atLeast = (value: number, goal: number): GoalStatus => (value >= goal ? "met" : "missed");

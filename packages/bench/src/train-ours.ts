@@ -6,6 +6,7 @@ import * as nn from "@mytorch/nn";
 import { Linear, ReLU, Sequential } from "@mytorch/nn";
 import { SGD } from "@mytorch/optim";
 import { useParallelMatmul } from "@mytorch/parallel";
+import { useWasmMatmul } from "@mytorch/wasm";
 import { BATCH, HIDDEN, LEARNING_RATE, WARMUP_STEPS, type EpochResult } from "./epoch-result.js";
 import { permutation, type FashionMnist, type Split } from "./fashion-mnist.js";
 
@@ -96,8 +97,12 @@ function makeTrainable(variant: OursVariant): Trainable {
  * pauses, from a PerformanceObserver), then, untimed, the Float64Arrays that
  * 10 more steps create (see countFloat64Allocations), per step.
  */
-export async function trainOurs(data: FashionMnist, threads: 1 | 2, maxSteps: number, variant: OursVariant = "library"): Promise<EpochResult> {
-  useParallelMatmul({ threads });
+export async function trainOurs(
+  data: FashionMnist, threads: 1 | 2, maxSteps: number, variant: OursVariant = "library", kernel: "ts" | "wasm" = "ts",
+): Promise<EpochResult> {
+  // Every thread on the TS kernel, or on @mytorch/wasm's (the same numbers, faster).
+  useParallelMatmul({ threads, kernel });
+  if (threads === 1 && kernel === "wasm") useWasmMatmul();
   const { train } = data;
   const order = permutation(train.count, 42);
   const epochSteps = Math.ceil(train.count / BATCH);
@@ -140,7 +145,7 @@ export async function trainOurs(data: FashionMnist, threads: 1 | 2, maxSteps: nu
     for (let step = 1; step <= countedSteps; step++) trainStep(step);
   });
   return {
-    who: `ours${variant === "homework" ? " (homework MLP1)" : ""}, ${threads === 1 ? "1 thread" : "2 threads"}`,
+    who: `ours${variant === "homework" ? " (homework MLP1)" : ""}${kernel === "wasm" ? " wasm" : ""}, ${threads === 1 ? "1 thread" : "2 threads"}`,
     seconds,
     warmupSeconds,
     steps,
