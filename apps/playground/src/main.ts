@@ -386,7 +386,7 @@ function drawMatrices(s: Snapshot): void {
 
 // ---- rendering --------------------------------------------------------------------------------
 
-// Rendering is throttled so the main thread stays mostly idle: a frame at most every 50 ms, and
+// Rendering is throttled so the main thread stays mostly idle: a frame at most every 60 ms, and
 // after a frame that took R ms, none for 2R (software canvases on a busy machine can be slow).
 let lastRender = 0;
 let pointsDrawn = "";
@@ -395,7 +395,7 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 
 function schedule(): void {
   if (frame !== 0 || timer !== null) return;
-  const wait = lastRender + Math.max(50, 2 * renderMs) - performance.now();
+  const wait = lastRender + Math.max(60, 2 * renderMs) - performance.now();
   const go = (): void => {
     timer = null;
     frame = requestAnimationFrame(render);

@@ -1,5 +1,5 @@
-// The Web Worker: owns the Trainer, trains in chunks of ≤ 1/30 s while playing, and posts a snapshot
-// after each chunk (so at most ~30 a second reach the page), or after a step or a reset.
+// The Web Worker: owns the Trainer, trains in chunks of about 50 ms while playing, and posts a snapshot
+// after each chunk (so at most 20 a second reach the page), or after a step or a reset.
 /// <reference lib="webworker" />
 import { Matrix } from "@mytorch/matrix";
 import { exportNetwork } from "./network-json.js";
@@ -8,7 +8,7 @@ import { Trainer, type Metrics } from "./trainer.js";
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const CHUNK_MS = 33;
+const CHUNK_MS = 50; // ≤ 20 snapshots a second while playing
 let trainer: Trainer | null = null;
 let run = 0;
 let playing = false;
