@@ -1,11 +1,9 @@
 import { TILE_COLS, TILE_ROWS } from "./generated/gemm-wasm.js";
 
 // Module-local copies: TurboFan folds a module's own constants, not imported bindings.
-const MR = TILE_ROWS, NR = TILE_COLS;
-// The fast paths below are written out for a 4×4 tile.
-if (MR !== 4 || NR !== 4) throw new Error(`pack: written for a 4×4 tile, the kernel has ${MR}×${NR}`);
-// The fast paths below are written out for a 4×4 tile.
-if (MR !== 4 || NR !== 4) throw new Error(`pack: written for a 4×4 tile, the kernel has ${MR}×${NR}`);
+const MR: number = TILE_ROWS, NR: number = TILE_COLS;
+// The fast paths below are written out for a 2×4 tile.
+if (MR !== 2 || NR !== 4) throw new Error(`pack: written for a 2×4 tile, the kernel has ${MR}×${NR}`);
 
 /**
  * Packing into the wasm memory (viewed as a Float64Array), in the order the
@@ -29,16 +27,16 @@ export function packA(
   for (let r = 0; r < rows; r += MR) {
     const height = Math.min(MR, rows - r);
     const s = aOffset + (i0 + r) * rowStride + p0 * colStride; // op(A)[i0 + r][p0]
-    if (height === 4 && colStride === 1) {
-      // Rows of op(A) contiguous: four rows side by side.
-      const s0 = s, s1 = s0 + rowStride, s2 = s1 + rowStride, s3 = s2 + rowStride;
-      for (let p = 0; p < kc; p++, o += 4) {
-        dst[o] = a[s0 + p]!; dst[o + 1] = a[s1 + p]!; dst[o + 2] = a[s2 + p]!; dst[o + 3] = a[s3 + p]!;
+    if (height === 2 && colStride === 1) {
+      // Rows of op(A) contiguous: two rows side by side.
+      const s1 = s + rowStride;
+      for (let p = 0; p < kc; p++, o += 2) {
+        dst[o] = a[s + p]!; dst[o + 1] = a[s1 + p]!;
       }
-    } else if (height === 4 && rowStride === 1) {
-      // Columns of op(A) contiguous (a stored Aᵀ): four neighbours per step p.
-      for (let p = 0, sp = s; p < kc; p++, o += 4, sp += colStride) {
-        dst[o] = a[sp]!; dst[o + 1] = a[sp + 1]!; dst[o + 2] = a[sp + 2]!; dst[o + 3] = a[sp + 3]!;
+    } else if (height === 2 && rowStride === 1) {
+      // Columns of op(A) contiguous (a stored Aᵀ): two neighbours per step p.
+      for (let p = 0, sp = s; p < kc; p++, o += 2, sp += colStride) {
+        dst[o] = a[sp]!; dst[o + 1] = a[sp + 1]!;
       }
     } else {
       for (let p = 0; p < kc; p++) {
