@@ -75,6 +75,9 @@ describe("the playground in Chromium", () => {
     expect(await page.getByTestId("test-accuracy").textContent()).toMatch(/^\d{1,3}\.\d%$/);
     for (const id of ["play", "step", "reset", "train-loss", "test-loss"]) expect(await page.getByTestId(id).count()).toBe(1);
     expect(await page.getByTestId("pause").count()).toBe(1);
+    const kernel = await page.getByTestId("kernel").textContent();
+    console.log(`playground: kernel in the worker: ${kernel}`);
+    expect(kernel).toMatch(/^(WebAssembly SIMD kernel \(wasm-simd, float64\)|TypeScript kernel \(float64; WebAssembly SIMD unavailable: .+\))$/);
     const fcp = await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? -1);
     const assets = readdirSync(`${dist}assets`).filter((f) => f.endsWith(".js"));
     const gzip = assets.reduce((sum, f) => sum + gzipSync(readFileSync(`${dist}assets/${f}`), { level: 9 }).length, 0);

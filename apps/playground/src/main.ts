@@ -425,7 +425,9 @@ function draw(s: Snapshot): void {
   $("test-accuracy").textContent = pct(m.test.accuracy);
   $("acc-figs").textContent = `train ${pct(m.train.accuracy)} · test ${pct(m.test.accuracy)}`;
   $("kernel").textContent = s.kernel;
-  $("speed").textContent = s.playing ? `${Math.round(s.epochsPerSecond)} epochs/s · ${m.steps.toLocaleString("en")} steps` : `${m.steps.toLocaleString("en")} steps`;
+  const kernelShort = s.kernel.startsWith("WebAssembly") ? "wasm-simd" : "ts";
+  $("speed").textContent = `${s.playing ? `${Math.round(s.epochsPerSecond)} epochs/s · ` : ""}${m.steps.toLocaleString("en")} steps · ${kernelShort} kernel`;
+  $("speed").title = s.kernel;
 
   drawField($("heatmap"), s.output, GRID, GRID, { discrete: $<HTMLInputElement>("discretize").checked });
   // The points change only with the data or the checkbox: drawn on their own canvas, only then.

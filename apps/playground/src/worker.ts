@@ -17,7 +17,17 @@ let pending: Metrics[] = [];
 let fresh = true;
 let timer: ReturnType<typeof setTimeout> | null = null;
 let epochsPerSecond = 0;
-const kernel = "JavaScript (float64)";
+/** The matrix-product kernel in use: @mytorch/wasm's SIMD one where the engine has WebAssembly SIMD (the same bits). */
+let kernel = "TypeScript kernel (float64)";
+const kernelReady = (async () => {
+  try {
+    const wasm = await import("@mytorch/wasm");
+    wasm.useWasmMatmul(); // throws WasmUnavailableError where SIMD is missing
+    kernel = "WebAssembly SIMD kernel (wasm-simd, float64)";
+  } catch (error) {
+    kernel = `TypeScript kernel (float64; WebAssembly SIMD unavailable: ${error instanceof Error ? error.message : String(error)})`;
+  }
+})();
 
 function post(message: FromWorker, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
@@ -99,7 +109,8 @@ function reset(settings: Trainer["settings"]): void {
   snapshot();
 }
 
-self.onmessage = (event: MessageEvent<ToWorker>) => {
+self.onmessage = async (event: MessageEvent<ToWorker>) => {
+  await kernelReady; // messages wait for the kernel choice (microtasks: their order is kept)
   const message = event.data;
   try {
     switch (message.type) {
