@@ -5,15 +5,16 @@
 //   build        turbo run build (every package, both cores)
 //   lane grader  the grader's own suite (tools/assignment: attacks, the handout
 //                end to end, the Gradescope bundle, a class): the longest task
-//   lane rest    typecheck and lint, every other package's tests (one task at a
-//                time), the score table (35/35 required), then every notebook
+//   lane rest    typecheck, lint (one ESLint over every package's src), every
+//                other package's tests (one task at a time), the score table
+//                (35/35 required), then every notebook
 //
 // Each lane runs its steps one after the other, so two steps run at a time:
 // one per core. Lines are prefixed with their lane; at the end a table says
 // where the time went (the breakdown in docs/performance.md comes from it).
 // Exits 1 if any step failed, naming it.
 import { spawn } from "node:child_process";
-import { writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadavg } from "node:os";
 import { root } from "./jupyter-kernel.mjs";
@@ -31,12 +32,35 @@ const LANES = {
     { name: "grader suite (tools/assignment)", command: turbo, args: ["run", "test", "--only", `--filter=${GRADER_SUITE}`, "--concurrency=1"] },
   ],
   rest: [
-    { name: "typecheck and lint", command: turbo, args: ["run", "typecheck", "lint", "--only", "--concurrency=1", "--output-logs=errors-only"] },
+    { name: "typecheck", command: turbo, args: ["run", "typecheck", "--only", "--concurrency=1", "--output-logs=errors-only"] },
+    // What every package's `lint` task checks, in one ESLint process: a third of the CPU of one per package.
+    { name: "lint", command: join(root, "node_modules", ".bin", "eslint"), args: lintTargets() },
     { name: "package tests", command: turbo, args: ["run", "test", "--only", `--filter=!${GRADER_SUITE}`, "--concurrency=1"] },
     { name: "score table (35/35)", command: process.execPath, args: [join(root, "tools", "assignment", "src", "cli", "grade.mjs"), "--require-full"] },
     { name: "notebooks", command: process.execPath, args: [join(root, "scripts", "notebooks.mjs"), "--no-build"] },
   ],
 };
+
+/**
+ * The folders every workspace package's `lint` script ("eslint src scripts")
+ * names, relative to the root: what `turbo run lint` would check, package by package.
+ */
+function lintTargets() {
+  const targets = [];
+  for (const group of ["packages", "tools", "apps", "."]) {
+    const dirs = group === "." ? ["notebooks"] : existsSync(join(root, group)) ? readdirSync(join(root, group)).map((d) => join(group, d)) : [];
+    for (const dir of dirs) {
+      const manifest = join(root, dir, "package.json");
+      if (!existsSync(manifest)) continue;
+      const lint = JSON.parse(readFileSync(manifest, "utf8")).scripts?.lint;
+      const match = /^eslint((?: [\w./-]+)+)$/.exec(lint ?? "");
+      if (lint === undefined) continue;
+      if (match === null) throw new Error(`test-all: ${dir}'s lint script is not "eslint <folders>": ${lint}`);
+      targets.push(...match[1].trim().split(" ").map((folder) => join(dir, folder)));
+    }
+  }
+  return targets;
+}
 
 /** Runs one step, each output line prefixed with `[lane]`; resolves to its exit status and seconds. */
 function runStep(lane, step) {
