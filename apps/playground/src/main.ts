@@ -425,8 +425,8 @@ function draw(s: Snapshot): void {
   $("test-accuracy").textContent = pct(m.test.accuracy);
   $("acc-figs").textContent = `train ${pct(m.train.accuracy)} · test ${pct(m.test.accuracy)}`;
   $("kernel").textContent = s.kernel;
-  const kernelShort = s.kernel.startsWith("WebAssembly") ? "wasm-simd" : "ts";
-  $("speed").textContent = `${s.playing ? `${Math.round(s.epochsPerSecond)} epochs/s · ` : ""}${m.steps.toLocaleString("en")} steps · ${kernelShort} kernel`;
+  const kernelShort = s.kernel.startsWith("WebAssembly") ? "wasm-simd" : "ts kernel";
+  $("speed").textContent = `${s.playing ? `${Math.round(s.epochsPerSecond)} epochs/s · ` : ""}${m.steps.toLocaleString("en")} steps · ${kernelShort}`;
   $("speed").title = s.kernel;
 
   drawField($("heatmap"), s.output, GRID, GRID, { discrete: $<HTMLInputElement>("discretize").checked });
