@@ -177,6 +177,18 @@ function wireControls(): void {
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   });
+  // The output under the pointer: x, y and the network's score there (nearest grid cell).
+  const heat = $<HTMLCanvasElement>("heatmap");
+  heat.addEventListener("mousemove", (e) => {
+    if (latest === null) return;
+    const x = e.offsetX / heat.clientWidth;
+    const y = 1 - e.offsetY / heat.clientHeight;
+    const c = Math.min(GRID - 1, Math.max(0, Math.floor(x * GRID)));
+    const r = Math.min(GRID - 1, Math.max(0, Math.floor((1 - y) * GRID)));
+    const v = latest.output[r * GRID + c]!;
+    $("probe").textContent = `x₁ ${x.toFixed(3)}  x₂ ${y.toFixed(3)}  →  ${v >= 0 ? "+" : ""}${v.toFixed(3)} (class ${v >= 0 ? "+1" : "−1"})`;
+  });
+  heat.addEventListener("mouseleave", () => ($("probe").innerHTML = "&nbsp;"));
   $("copy-link").addEventListener("click", () => {
     void navigator.clipboard?.writeText(location.href).then(
       () => flash("copy-link", "Copied"),
