@@ -90,7 +90,7 @@ describe("the playground in Chromium", () => {
     await page.close();
   });
 
-  it("circle, default settings: ≥ 95% test accuracy within 30 s; writes the README's screenshot", async () => {
+  it("circle, default settings: ≥ 95% test accuracy within 30 s; writes the README's screenshot; every epoch as in Node", async () => {
     const started = Date.now(); // from navigation: the page's load counts in the 30 s
     const page = await open("?autoplay=1");
     expect(await page.evaluate(() => window.playground.settings())).toEqual(DEFAULT_SETTINGS);
@@ -102,6 +102,13 @@ describe("the playground in Chromium", () => {
     mkdirSync(fileURLToPath(new URL(".", `file://${screenshot}`)), { recursive: true });
     await page.getByTestId("pause").click();
     writeFileSync(screenshot, await page.screenshot({ type: "png" }));
+    // Adam, Tanh, MSE: every epoch's losses and accuracies in the page equal a Node Trainer's, to the bit.
+    await page.waitForFunction(() => !window.playground.workerPlaying());
+    const inPage = await page.evaluate(() => window.playground.history());
+    const node = new Trainer(DEFAULT_SETTINGS);
+    while (node.epoch < inPage.length - 1) node.trainEpoch();
+    expect(inPage.length).toBeGreaterThan(50);
+    expect(inPage).toEqual(node.history);
     expect(problems).toEqual([]);
     await page.close();
   });

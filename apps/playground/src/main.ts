@@ -519,6 +519,8 @@ const api = {
   metrics: (): Metrics | null => latest?.metrics ?? null,
   history: (): Metrics[] => curve.slice(),
   playing: (): boolean => playing,
+  /** Whether the worker was training when it took the last snapshot (false once a pause has landed). */
+  workerPlaying: (): boolean => latest?.playing ?? false,
   kernel: (): string => latest?.kernel ?? "",
   renderMs: (): number => renderMs,
   predict: (points: number[][]): Promise<number[]> => ask<number[]>((id) => ({ type: "predict", id, points })),
