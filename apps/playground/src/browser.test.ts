@@ -26,7 +26,18 @@ const problems: string[] = [];
 
 // window.playground: its type is declared by main.ts (the page's automation hooks).
 
+/** Why the browser could not start, if it could not: every test then fails with it (none is skipped). */
+let setupError: Error | null = null;
+
 beforeAll(async () => {
+  try {
+    await start();
+  } catch (error) {
+    setupError = error instanceof Error ? error : new Error(String(error));
+  }
+});
+
+async function start(): Promise<void> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: run \`pnpm setup\` (it installs Debian's chromium) or set CHROMIUM_PATH`);
   }
@@ -44,7 +55,7 @@ beforeAll(async () => {
     child.on("exit", (code) => reject(new Error(`serve.mjs exited with ${code}: ${out}`)));
   });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-});
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -53,6 +64,7 @@ afterAll(async () => {
 
 /** A fresh page at 1280×800 on `query`, once the worker's first snapshot is drawn. */
 async function open(query = ""): Promise<Page> {
+  if (setupError !== null) throw setupError;
   const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
   page.on("console", (m) => {
     if (m.type() === "error") problems.push(`${page.url()}: console.error: ${m.text()}`);
@@ -297,6 +309,7 @@ describe("the playground in Chromium", () => {
   });
 
   it("no page logged a console error or threw", () => {
+    if (setupError !== null) throw setupError;
     expect(problems).toEqual([]);
   });
 });
