@@ -190,10 +190,9 @@ function wireControls(): void {
   });
   heat.addEventListener("mouseleave", () => ($("probe").innerHTML = "&nbsp;"));
   $("copy-link").addEventListener("click", () => {
-    void navigator.clipboard?.writeText(location.href).then(
-      () => flash("copy-link", "Copied"),
-      () => flash("copy-link", "Copy from the address bar"),
-    );
+    // navigator.clipboard exists only in secure contexts (https, localhost).
+    if (navigator.clipboard === undefined) flash("copy-link", "Copy from the address bar");
+    else void navigator.clipboard.writeText(location.href).then(() => flash("copy-link", "Copied"), () => flash("copy-link", "Copy from the address bar"));
   });
 }
 
