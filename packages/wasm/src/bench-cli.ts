@@ -9,9 +9,9 @@ import { wasmGemm } from "./wasm-gemm.js";
 interface Shape { name: string; m: number; k: number; n: number; transA: boolean; transB: boolean }
 
 const SHAPES: Shape[] = [
-  { name: "512³ A·B", m: 512, k: 512, n: 512, transA: false, transB: false },
-  { name: "(256×784)·(784×256) A·B", m: 256, k: 784, n: 256, transA: false, transB: false },
-  { name: "(784×256)ᵀ·(256×256)… Xᵀ·G (784×256)", m: 784, k: 256, n: 256, transA: true, transB: false },
+  { name: "512³", m: 512, k: 512, n: 512, transA: false, transB: false },
+  { name: "X·W (256×784)·(784×256)", m: 256, k: 784, n: 256, transA: false, transB: false },
+  { name: "Xᵀ·G (256×784)ᵀ·(256×256)", m: 784, k: 256, n: 256, transA: true, transB: false },
   { name: "G·Wᵀ (256×256)·(784×256)ᵀ", m: 256, k: 256, n: 784, transA: false, transB: true },
 ];
 
