@@ -14,7 +14,8 @@ import { Trainer } from "./trainer.js";
 
 const app = fileURLToPath(new URL("..", import.meta.url));
 const dist = `${app}dist/`;
-const screenshot = fileURLToPath(new URL("../../../docs/img/playground.png", import.meta.url));
+// The screenshot goes to out/ on every run; PLAYGROUND_SCREENSHOT=docs writes the README's (docs/img/playground.png).
+const screenshot = fileURLToPath(new URL(process.env.PLAYGROUND_SCREENSHOT === "docs" ? "../../../docs/img/playground.png" : "../../../out/playground/playground.png", import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
