@@ -20,8 +20,10 @@ export const TILE = { MR: 2, NV: 2 };
 
 /**
  * The module: exports memory (initial pages given) and
- *   block(a, b, kc, mc, nc, c, ldc): for every NR-column panel of B̃ (jr) and
- *   MR-row panel of Ã (ir): C[ir…][jr…] += Ã panel · B̃ panel.
+ *   block(a, b, kc, mc, nc, c, ldc, first): for every NR-column panel of B̃ (jr)
+ *   and MR-row panel of Ã (ir): C[ir…][jr…] += Ã panel · B̃ panel, or, for the
+ *   first kc block (first ≠ 0), C[ir…][jr…] = 0 + Ã panel · B̃ panel (C starts
+ *   at +0 as in the TS kernel, without a pass that zeroes it: 0 + (−0) is +0).
  *   a, b, c are byte addresses; Ã panels are kc·MR doubles apart, B̃ panels kc·NR;
  *   mc ≥ MR, nc ≥ NR are multiples of MR, NR; ldc is C's row stride in bytes.
  */
@@ -38,7 +40,7 @@ export function gemmWat({ MR, NV } = TILE, pages = 48) {
   L.push(``);
   L.push(`  ;; One NR-column panel of B̃ (at $b) against the Ã panels of mc rows (from $a):`);
   L.push(`  ;; C[c + i·ldc + j] += Σ over one kc block (see the header of scripts/gemm-wat.mjs).`);
-  L.push(`  (func $panel (param $a i32) (param $b i32) (param $kc i32) (param $mc i32) (param $c i32) (param $ldc i32)`);
+  L.push(`  (func $panel (param $a i32) (param $b i32) (param $kc i32) (param $mc i32) (param $c i32) (param $ldc i32) (param $first i32)`);
   L.push(`    (local $p i32) (local $bp i32) (local $ir i32)`);
   for (let i = 0; i < MR; i++) L.push(`    ${Array.from({ length: NV }, (_, v) => `(local ${acc(i, v)} v128)`).join(" ")}`);
   L.push(`    ${Array.from({ length: NV }, (_, v) => `(local $y${v} v128) (local $z${v} v128)`).join(" ")} (local $x v128) (local $e v128)`);
@@ -77,22 +79,32 @@ export function gemmWat({ MR, NV } = TILE, pages = 48) {
     }
   }
   L.push(`          (local.set $a (i32.add (local.get $a) (i32.const ${8 * MR})))))`);
-  L.push(`      ;; C += t, row by row; $a is now the next Ã panel.`);
+  L.push(`      ;; C = 0 + t in the first kc block, C += t in the others, row by row; $a is now the next Ã panel.`);
+  L.push(`      (if (local.get $first)`);
+  L.push(`        (then`);
   for (let i = 0; i < MR; i++) {
     for (let v = 0; v < NV; v++) {
-      L.push(`      (v128.store offset=${16 * v} (local.get $c) (f64x2.add (v128.load offset=${16 * v} (local.get $c)) (local.get ${acc(i, v)})))`);
+      L.push(`          (v128.store offset=${16 * v} (i32.add (local.get $c) (i32.mul (local.get $ldc) (i32.const ${i}))) (f64x2.add (v128.const i64x2 0 0) (local.get ${acc(i, v)})))`);
     }
-    L.push(`      (local.set $c (i32.add (local.get $c) (local.get $ldc)))`);
   }
+  L.push(`        )`);
+  L.push(`        (else`);
+  for (let i = 0; i < MR; i++) {
+    for (let v = 0; v < NV; v++) {
+      L.push(`          (v128.store offset=${16 * v} (i32.add (local.get $c) (i32.mul (local.get $ldc) (i32.const ${i}))) (f64x2.add (v128.load offset=${16 * v} (i32.add (local.get $c) (i32.mul (local.get $ldc) (i32.const ${i})))) (local.get ${acc(i, v)})))`);
+    }
+  }
+  L.push(`        ))`);
+  L.push(`      (local.set $c (i32.add (local.get $c) (i32.mul (local.get $ldc) (i32.const ${MR}))))`);
   L.push(`      (local.set $ir (i32.add (local.get $ir) (i32.const ${MR})))`);
   L.push(`      (br_if $rows (i32.lt_s (local.get $ir) (local.get $mc))))`);
   L.push(`  )`);
   L.push(``);
   L.push(`  ;; One (mc×kc)·(kc×nc) block: C[ir…][jr…] += Ã panel ir · B̃ panel jr, panel by panel of B̃.`);
-  L.push(`  (func (export "block") (param $a i32) (param $b i32) (param $kc i32) (param $mc i32) (param $nc i32) (param $c i32) (param $ldc i32)`);
+  L.push(`  (func (export "block") (param $a i32) (param $b i32) (param $kc i32) (param $mc i32) (param $nc i32) (param $c i32) (param $ldc i32) (param $first i32)`);
   L.push(`    (local $jr i32)`);
   L.push(`    (loop $cols`);
-  L.push(`      (call $panel (local.get $a) (local.get $b) (local.get $kc) (local.get $mc) (local.get $c) (local.get $ldc))`);
+  L.push(`      (call $panel (local.get $a) (local.get $b) (local.get $kc) (local.get $mc) (local.get $c) (local.get $ldc) (local.get $first))`);
   L.push(`      (local.set $b (i32.add (local.get $b) (i32.mul (local.get $kc) (i32.const ${8 * NR}))))`);
   L.push(`      (local.set $c (i32.add (local.get $c) (i32.const ${8 * NR})))`);
   L.push(`      (local.set $jr (i32.add (local.get $jr) (i32.const ${NR})))`);

@@ -4,7 +4,7 @@
 
   ;; One NR-column panel of B̃ (at $b) against the Ã panels of mc rows (from $a):
   ;; C[c + i·ldc + j] += Σ over one kc block (see the header of scripts/gemm-wat.mjs).
-  (func $panel (param $a i32) (param $b i32) (param $kc i32) (param $mc i32) (param $c i32) (param $ldc i32)
+  (func $panel (param $a i32) (param $b i32) (param $kc i32) (param $mc i32) (param $c i32) (param $ldc i32) (param $first i32)
     (local $p i32) (local $bp i32) (local $ir i32)
     (local $c0_0 v128) (local $c0_1 v128)
     (local $c1_0 v128) (local $c1_1 v128)
@@ -49,22 +49,30 @@
           (local.set $c1_0 (f64x2.add (local.get $c1_0) (f64x2.mul (local.get $x) (local.get $y0))))
           (local.set $c1_1 (f64x2.add (local.get $c1_1) (f64x2.mul (local.get $x) (local.get $y1))))
           (local.set $a (i32.add (local.get $a) (i32.const 16)))))
-      ;; C += t, row by row; $a is now the next Ã panel.
-      (v128.store offset=0 (local.get $c) (f64x2.add (v128.load offset=0 (local.get $c)) (local.get $c0_0)))
-      (v128.store offset=16 (local.get $c) (f64x2.add (v128.load offset=16 (local.get $c)) (local.get $c0_1)))
-      (local.set $c (i32.add (local.get $c) (local.get $ldc)))
-      (v128.store offset=0 (local.get $c) (f64x2.add (v128.load offset=0 (local.get $c)) (local.get $c1_0)))
-      (v128.store offset=16 (local.get $c) (f64x2.add (v128.load offset=16 (local.get $c)) (local.get $c1_1)))
-      (local.set $c (i32.add (local.get $c) (local.get $ldc)))
+      ;; C = 0 + t in the first kc block, C += t in the others, row by row; $a is now the next Ã panel.
+      (if (local.get $first)
+        (then
+          (v128.store offset=0 (i32.add (local.get $c) (i32.mul (local.get $ldc) (i32.const 0))) (f64x2.add (v128.const i64x2 0 0) (local.get $c0_0)))
+          (v128.store offset=16 (i32.add (local.get $c) (i32.mul (local.get $ldc) (i32.const 0))) (f64x2.add (v128.const i64x2 0 0) (local.get $c0_1)))
+          (v128.store offset=0 (i32.add (local.get $c) (i32.mul (local.get $ldc) (i32.const 1))) (f64x2.add (v128.const i64x2 0 0) (local.get $c1_0)))
+          (v128.store offset=16 (i32.add (local.get $c) (i32.mul (local.get $ldc) (i32.const 1))) (f64x2.add (v128.const i64x2 0 0) (local.get $c1_1)))
+        )
+        (else
+          (v128.store offset=0 (i32.add (local.get $c) (i32.mul (local.get $ldc) (i32.const 0))) (f64x2.add (v128.load offset=0 (i32.add (local.get $c) (i32.mul (local.get $ldc) (i32.const 0)))) (local.get $c0_0)))
+          (v128.store offset=16 (i32.add (local.get $c) (i32.mul (local.get $ldc) (i32.const 0))) (f64x2.add (v128.load offset=16 (i32.add (local.get $c) (i32.mul (local.get $ldc) (i32.const 0)))) (local.get $c0_1)))
+          (v128.store offset=0 (i32.add (local.get $c) (i32.mul (local.get $ldc) (i32.const 1))) (f64x2.add (v128.load offset=0 (i32.add (local.get $c) (i32.mul (local.get $ldc) (i32.const 1)))) (local.get $c1_0)))
+          (v128.store offset=16 (i32.add (local.get $c) (i32.mul (local.get $ldc) (i32.const 1))) (f64x2.add (v128.load offset=16 (i32.add (local.get $c) (i32.mul (local.get $ldc) (i32.const 1)))) (local.get $c1_1)))
+        ))
+      (local.set $c (i32.add (local.get $c) (i32.mul (local.get $ldc) (i32.const 2))))
       (local.set $ir (i32.add (local.get $ir) (i32.const 2)))
       (br_if $rows (i32.lt_s (local.get $ir) (local.get $mc))))
   )
 
   ;; One (mc×kc)·(kc×nc) block: C[ir…][jr…] += Ã panel ir · B̃ panel jr, panel by panel of B̃.
-  (func (export "block") (param $a i32) (param $b i32) (param $kc i32) (param $mc i32) (param $nc i32) (param $c i32) (param $ldc i32)
+  (func (export "block") (param $a i32) (param $b i32) (param $kc i32) (param $mc i32) (param $nc i32) (param $c i32) (param $ldc i32) (param $first i32)
     (local $jr i32)
     (loop $cols
-      (call $panel (local.get $a) (local.get $b) (local.get $kc) (local.get $mc) (local.get $c) (local.get $ldc))
+      (call $panel (local.get $a) (local.get $b) (local.get $kc) (local.get $mc) (local.get $c) (local.get $ldc) (local.get $first))
       (local.set $b (i32.add (local.get $b) (i32.mul (local.get $kc) (i32.const 32))))
       (local.set $c (i32.add (local.get $c) (i32.const 32)))
       (local.set $jr (i32.add (local.get $jr) (i32.const 4)))
