@@ -25,6 +25,8 @@ const A_OFFSET = 0;
 const B_OFFSET = MC * KC;
 const C_OFFSET = B_OFFSET + KC * NC;
 const PAGE_DOUBLES = 65536 / 8;
+/** The most this package lets its memory hold, in doubles (2 GiB: byte addresses stay positive int32s). */
+const MAX_DOUBLES = 2 ** 31 / 8;
 
 interface Kernel {
   memory: WasmMemory;
@@ -74,11 +76,16 @@ export function wasmGemm(args: GemmArgs, rowStart = 0, rowEnd = args.m): void {
     return;
   }
   const wasm = loadKernel();
-  const { a, aRowStride, aColStride, b, bRowStride, bColStride, c, aOffset = 0, bOffset = 0, cOffset = 0 } = args;
-  const rows = rowEnd - rowStart;
   // C's rows in wasm memory: ldc = n rounded up to NR, rows rounded up to MR, so every tile is whole.
   const ldc = Math.ceil(n / NR) * NR;
-  const F = memoryView(wasm, C_OFFSET + Math.ceil(rows / MR) * MR * ldc);
+  const doubles = C_OFFSET + Math.ceil((rowEnd - rowStart) / MR) * MR * ldc;
+  if (doubles > MAX_DOUBLES) {
+    gemm(args, rowStart, rowEnd); // C alone would not fit a 32-bit wasm memory: the TS kernel, the same bits
+    return;
+  }
+  const { a, aRowStride, aColStride, b, bRowStride, bColStride, c, aOffset = 0, bOffset = 0, cOffset = 0 } = args;
+  const rows = rowEnd - rowStart;
+  const F = memoryView(wasm, doubles);
   for (let jc = 0; jc < n; jc += NC) {
     const nc = Math.min(NC, n - jc);
     for (let pc = 0; pc < k; pc += KC) {
