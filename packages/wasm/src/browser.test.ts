@@ -9,8 +9,9 @@ import { createRng, gemm, type GemmArgs } from "@mytorch/matrix";
 import { firstDifference, randomMatrix } from "./same-bits.test-helper.js";
 
 // The built package (dist/, made by `pnpm test`'s tsc step) and @mytorch/matrix's
-// dist/ served as ES modules to real Chromium: products computed in the page,
-// with the wasm kernel, must have the bits Node's TS kernel gives.
+// dist/ served as ES modules to real Chromium: products computed with the wasm
+// kernel in the page and in a module Web Worker must have the bits Node's TS
+// kernel gives.
 // No Chromium is a failure, not a skip: CI installs Debian's /usr/bin/chromium.
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -26,6 +27,22 @@ import * as wasm from "@mytorch/wasm";
 import * as matrix from "@mytorch/matrix";
 window.mytorch = { wasm, matrix };
 </script>`;
+// A module worker (import maps do not reach workers: the server rewrites the one bare
+// specifier in the package's files): one product per message, C sent back as is.
+const WORKER = `import { wasmGemm, wasmSimdSupported } from "/wasm/index.js";
+onmessage = (event) => {
+  const c = new Float64Array(event.data.m * event.data.n);
+  wasmGemm({ ...event.data, c });
+  postMessage({ simd: wasmSimdSupported(), c }, [c.buffer]);
+};`;
+
+/** The few members of a DOM Worker the page uses (this package compiles without the DOM library). */
+interface PageWorker {
+  onmessage: ((event: { data: { simd: boolean; c: Float64Array } }) => void) | null;
+  onerror: ((event: { message: string }) => void) | null;
+  postMessage(message: object): void;
+  terminate(): void;
+}
 
 /** What the page's window.mytorch holds (the two packages' modules). */
 interface PageModules {
@@ -42,8 +59,8 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`browser test: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH, or apt-get install chromium)`);
   server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://x").pathname;
-    if (path === "/") {
-      res.writeHead(200, { "content-type": "text/html" }).end(PAGE);
+    if (path === "/" || path === "/worker.js") {
+      res.writeHead(200, { "content-type": path === "/" ? "text/html" : "text/javascript" }).end(path === "/" ? PAGE : WORKER);
       return;
     }
     const [, root, ...rest] = path.split("/");
@@ -53,8 +70,12 @@ beforeAll(async () => {
       res.writeHead(404).end();
       return;
     }
-    const type = extname(file) === ".js" ? "text/javascript" : "application/octet-stream";
-    res.writeHead(200, { "content-type": type }).end(readFileSync(file));
+    if (extname(file) !== ".js") {
+      res.writeHead(200, { "content-type": "application/octet-stream" }).end(readFileSync(file));
+      return;
+    }
+    const code = readFileSync(file, "utf8").replaceAll('from "@mytorch/matrix"', 'from "/matrix/index.js"');
+    res.writeHead(200, { "content-type": "text/javascript" }).end(code);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -96,7 +117,7 @@ function makeCase(m: number, k: number, n: number, transA: boolean, transB: bool
 }
 
 describe("in Chromium", () => {
-  it("WebAssembly SIMD is there, and every product has the bits of Node's TS kernel", async () => {
+  it("WebAssembly SIMD is there, and every product, in the page and in a worker, has the bits of Node's TS kernel", async () => {
     const page = await browser.newPage();
     try {
       await page.goto(origin);
@@ -126,7 +147,25 @@ describe("in Chromium", () => {
         // The first case (a plain A·B) again, through Matrix.matmul on the installed backend.
         const first = inputs[0]!;
         const viaMatrix = new Matrix(first.m, first.k, decode(first.a)).matmul(new Matrix(first.k, first.n, decode(first.b)));
+        // The same products in a module worker.
+        const worker = new (globalThis as unknown as { Worker: new (url: string, options: object) => PageWorker }).Worker("/worker.js", { type: "module" });
+        const inWorker: string[] = [];
+        let workerSimd = false;
+        try {
+          for (const x of inputs) {
+            const reply = await new Promise<{ simd: boolean; c: Float64Array }>((resolve, reject) => {
+              worker.onmessage = (event) => resolve(event.data);
+              worker.onerror = (event) => reject(new Error(`worker: ${event.message}`));
+              worker.postMessage({ ...x, a: decode(x.a), b: decode(x.b) });
+            });
+            workerSimd = reply.simd;
+            inWorker.push(encode(reply.c));
+          }
+        } finally {
+          worker.terminate();
+        }
         return {
+          inWorker, workerSimd,
           simd: wasmSimdSupported(), backend: getMatmulBackend().name,
           products, viaMatrix: encode(viaMatrix.data), userAgent: (globalThis as unknown as { navigator: { userAgent: string } }).navigator.userAgent,
         };
@@ -136,6 +175,8 @@ describe("in Chromium", () => {
       expect(results.userAgent).toMatch(/Chrome\//);
       expect(results.products).toHaveLength(cases.length);
       expect(results.viaMatrix).toBe(results.products[0]);
+      expect(results.workerSimd).toBe(true);
+      expect(results.inWorker).toEqual(results.products); // the worker's bytes are the page's
       cases.forEach(({ args }, i) => {
         gemm(args);
         const fromPage = fromBase64(results.products[i]!);
